@@ -10,4 +10,6 @@ public enum ErrorCode
     PermissionDenied = 7,
     ResourceExhausted = 8,
     FailedPrecondition = 9,
+    /// <summary>Missing or invalid signature.</summary>
+    Unauthenticated = 16,
 }

@@ -1,0 +1,98 @@
+using Google.Protobuf;
+using TrustLedger.Protocol.Crypto;
+using TrustLedger.Protocol.Ledger;
+using TrustLedger.Protocol.Primitives;
+using Wire = TrustLedger.Proto.Wire.V1;
+
+namespace TrustLedger.Proto.Mapping;
+
+/// <summary>
+/// Domain ↔ wire conversions. Decoding untrusted wire messages throws <see cref="FormatException"/>
+/// with the offending field, which the node reports as INVALID_ARGUMENT.
+/// </summary>
+public static class WireMapping
+{
+    public static Wire.Transaction ToWire(this SignedTransaction tx) => new()
+    {
+        ChainId = tx.Body.ChainId,
+        SenderPublicKey = ByteString.CopyFrom(tx.Body.SenderPublicKey),
+        Type = tx.Body.Type,
+        Payload = ByteString.CopyFrom(tx.Body.Payload),
+        Nonce = tx.Body.Nonce,
+        NotBeforeMs = tx.Body.NotBeforeMs,
+        NotAfterMs = tx.Body.NotAfterMs,
+        Signature = ByteString.CopyFrom(tx.Signature),
+    };
+
+    public static SignedTransaction ToDomain(this Wire.Transaction tx, ICryptoSuite suite)
+    {
+        if (tx.SenderPublicKey.Length != 65)
+            throw new FormatException($"sender_public_key must be a 65-byte uncompressed point, got {tx.SenderPublicKey.Length} bytes");
+        var body = new Transaction(tx.ChainId, tx.SenderPublicKey.ToByteArray(), tx.Type, tx.Payload.ToByteArray(),
+            tx.Nonce, tx.NotBeforeMs, tx.NotAfterMs);
+        return SignedTransaction.Create(body, tx.Signature.ToByteArray(), suite);
+    }
+
+    public static Wire.BlockHeader ToWire(this BlockHeader h, IHashFunction hash) => new()
+    {
+        ChainId = h.ChainId,
+        Height = h.Height,
+        PreviousHash = h.PreviousHash.ToByteString(),
+        TimeMs = h.TimeMs,
+        TxCount = h.TxCount,
+        LogSize = h.LogSize,
+        LogRoot = h.LogRoot.ToByteString(),
+        StateRoot = h.StateRoot.ToByteString(),
+        ReceiptsRoot = h.ReceiptsRoot.ToByteString(),
+        ValidatorSetHash = h.ValidatorSetHash.ToByteString(),
+        Proposer = ByteString.CopyFrom(h.Proposer.Bytes),
+        Hash = h.ComputeHash(hash).ToByteString(),
+    };
+
+    public static BlockHeader ToDomain(this Wire.BlockHeader h) => new(
+        h.ChainId, h.Height, ToHash(h.PreviousHash, "previous_hash"), h.TimeMs, h.TxCount, h.LogSize,
+        ToHash(h.LogRoot, "log_root"), ToHash(h.StateRoot, "state_root"), ToHash(h.ReceiptsRoot, "receipts_root"),
+        ToHash(h.ValidatorSetHash, "validator_set_hash"), ToAddress(h.Proposer, "proposer"));
+
+    public static Wire.Receipt ToWire(this Receipt r) => new()
+    {
+        TxId = r.TxId.ToByteString(),
+        Code = (int)r.Code,
+        Message = r.Message,
+        Output = ByteString.CopyFrom(r.Output),
+    };
+
+    public static Receipt ToDomain(this Wire.Receipt r) =>
+        new(ToHash(r.TxId, "tx_id"), (ErrorCode)r.Code, r.Message, r.Output.ToByteArray());
+
+    public static Wire.CommitSignature ToWire(this CommitSignature s) => new()
+    {
+        Validator = ByteString.CopyFrom(s.Validator.Bytes),
+        Signature = ByteString.CopyFrom(s.Signature),
+    };
+
+    public static CommitSignature ToDomain(this Wire.CommitSignature s) => new(ToAddress(s.Validator, "validator"), s.Signature.ToByteArray());
+
+    public static Wire.Block ToWire(this Block b, IHashFunction hash)
+    {
+        var block = new Wire.Block { Header = b.Header.ToWire(hash) };
+        block.Transactions.AddRange(b.Transactions.Select(t => t.ToWire()));
+        block.Receipts.AddRange(b.Receipts.Select(r => r.ToWire()));
+        block.Commit.AddRange(b.Commit.Select(c => c.ToWire()));
+        return block;
+    }
+
+    public static Block ToDomain(this Wire.Block b, ICryptoSuite suite) => new(
+        b.Header?.ToDomain() ?? throw new FormatException("block has no header"),
+        b.Transactions.Select(t => t.ToDomain(suite)).ToArray(),
+        b.Receipts.Select(r => r.ToDomain()).ToArray(),
+        b.Commit.Select(c => c.ToDomain()).ToArray());
+
+    public static ByteString ToByteString(this Hash32 hash) => ByteString.CopyFrom(hash.ToArray());
+
+    public static Hash32 ToHash(ByteString bytes, string field) =>
+        bytes.Length == Hash32.Length ? new Hash32(bytes.Span) : throw new FormatException($"{field} must be {Hash32.Length} bytes, got {bytes.Length}");
+
+    public static Address ToAddress(ByteString bytes, string field) =>
+        bytes.Length == Address.Length ? new Address(bytes.Span) : throw new FormatException($"{field} must be {Address.Length} bytes, got {bytes.Length}");
+}

@@ -1,0 +1,76 @@
+using TrustLedger.Contracts.Membership;
+using TrustLedger.Node.Core.Execution;
+using TrustLedger.Protocol.Ledger;
+using TrustLedger.Protocol.Merkle;
+using TrustLedger.Protocol.Primitives;
+
+namespace TrustLedger.Node.Core.Chain;
+
+/// <summary>
+/// The committed chain as one node holds it in memory: head header, the Merkle log of every transaction id
+/// and the authenticated state map. Rebuilt on start by replaying the block store (the source of truth).
+/// Single writer: the chain driver. <see cref="Head"/> is safe to read from any thread.
+/// </summary>
+public sealed class LedgerState
+{
+    private volatile HeadInfo? _head;
+
+    private LedgerState(ChainConfig chain)
+    {
+        Chain = chain;
+        State = new StateTreeStore(new SparseMerkleTree(chain.Suite.Hash));
+        Log = new MerkleLog(chain.Suite.Hash);
+    }
+
+    public ChainConfig Chain { get; }
+    public StateTreeStore State { get; }
+    public MerkleLog Log { get; }
+
+    /// <summary>The last durable header with its hash, or null before block 1.</summary>
+    public HeadInfo? Head => _head;
+    public ulong Height => _head?.Header.Height ?? 0;
+    public Hash32 HeadHash => _head?.Hash ?? Chain.GenesisHash;
+    public long HeadTimeMs => _head?.Header.TimeMs ?? Chain.Genesis.GenesisTimeMs;
+
+    /// <summary>State at genesis: the organisations and their keys.</summary>
+    public static LedgerState FromGenesis(ChainConfig chain)
+    {
+        var ledger = new LedgerState(chain);
+        MembershipState.Initialise(ledger.State, chain.Genesis, chain.Suite.AddressOf);
+        return ledger;
+    }
+
+    /// <summary>
+    /// Applies an execution result on top of the head and returns the header of the resulting block.
+    /// The head itself moves only with <see cref="SetHead"/>, once the block is durable: if storing fails
+    /// the node must stop and rebuild from its store (fail-stop), as the in-memory state is then ahead.
+    /// </summary>
+    public BlockHeader Apply(ExecutionResult execution, long timeMs, Address proposer)
+    {
+        foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+        {
+            if (value is null) State.Remove(key);
+            else State.Set(key, value);
+        }
+        foreach (var tx in execution.Included) Log.AppendLeaf(tx.Id.ToArray());
+        return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
+            (ulong)Log.Size, Log.Root, State.Tree.Root, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+    }
+
+    public void SetHead(BlockHeader header)
+    {
+        if (header.Height != Height + 1) throw new InvalidOperationException($"head moves to {Height + 1}, not {header.Height}");
+        _head = new HeadInfo(header, header.ComputeHash(Chain.Suite.Hash));
+    }
+
+    /// <summary>RFC 9162 tree hash over the block's encoded receipts, so one receipt can be proven against a header.</summary>
+    public Hash32 ReceiptsRoot(IReadOnlyList<Receipt> receipts)
+    {
+        var tree = new MerkleLog(Chain.Suite.Hash);
+        foreach (var receipt in receipts) tree.AppendLeaf(receipt.Encode());
+        return tree.Root;
+    }
+}
+
+/// <summary>A committed header together with its hash.</summary>
+public sealed record HeadInfo(BlockHeader Header, Hash32 Hash);

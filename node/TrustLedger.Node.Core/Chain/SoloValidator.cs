@@ -1,0 +1,65 @@
+using TrustLedger.Node.Core.Admission;
+using TrustLedger.Node.Core.Execution;
+using TrustLedger.Node.Core.Mempool;
+using TrustLedger.Node.Core.Storage;
+using TrustLedger.Protocol.Crypto;
+using TrustLedger.Protocol.Ledger;
+
+namespace TrustLedger.Node.Core.Chain;
+
+/// <summary>
+/// Dev mode: the network's only validator orders, executes, signs and stores blocks by itself.
+/// One block per call; not thread-safe (the chain grain is its single caller).
+/// </summary>
+public sealed class SoloValidator
+{
+    private readonly LedgerState _ledger;
+    private readonly BlockExecutor _executor;
+    private readonly TxPool _pool;
+    private readonly CommittedNonces _nonces;
+    private readonly IBlockStore _store;
+    private readonly KeyPair _key;
+    private readonly TimeProvider _time;
+    private bool _faulted;
+
+    public SoloValidator(LedgerState ledger, BlockExecutor executor, TxPool pool, CommittedNonces nonces, IBlockStore store, KeyPair validatorKey, TimeProvider time)
+    {
+        var chain = ledger.Chain;
+        if (chain.Validators.Count != 1)
+            throw new InvalidOperationException($"dev mode needs exactly one validator in the genesis, found {chain.Validators.Count}");
+        if (chain.Validators[0] != validatorKey.Address)
+            throw new InvalidOperationException($"this node's key {validatorKey.Address} is not the genesis validator {chain.Validators[0]}");
+        (_ledger, _executor, _pool, _nonces, _store, _key, _time) = (ledger, executor, pool, nonces, store, validatorKey, time);
+    }
+
+    /// <summary>Cuts, executes and durably stores one block from the mempool; null when nothing is pending.
+    /// A storage failure leaves the validator faulted (fail-stop): the host must restart the node.</summary>
+    public CommitOutcome? ProduceBlock()
+    {
+        if (_faulted)
+            throw new InvalidOperationException("a previous block failed to store; restart the node to rebuild state from its block store");
+        var parameters = _ledger.Chain.Parameters;
+        var candidates = _pool.Take(parameters.MaxBlockTxs, parameters.MaxBlockBytes);
+        if (candidates.Count == 0) return null;
+        try
+        {
+            var timeMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _ledger.HeadTimeMs + 1);
+            var execution = _executor.Execute(_ledger.State, candidates, _ledger.Height + 1, timeMs);
+            if (execution.Included.Count == 0)
+                return new CommitOutcome(null, execution.Dropped);
+            _faulted = true; // until the block is durable, memory is ahead of disk
+            var header = _ledger.Apply(execution, timeMs, _key.Address);
+            var commit = CommitSignature.Create(_key, _ledger.Chain.Suite, header);
+            var block = new Block(header, execution.Included, execution.Receipts, [commit]);
+            _store.Append(block); // durable from here on: receipts may be acknowledged
+            _ledger.SetHead(header);
+            _faulted = false;
+            _nonces.OnCommitted(execution.Included, timeMs);
+            return new CommitOutcome(block, execution.Dropped);
+        }
+        finally
+        {
+            _pool.Release(candidates);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace TrustLedger.Node.Configuration;
+
+/// <summary>
+/// Node settings, bound from the <c>Node</c> section of appsettings.json / a <c>--config</c> file, environment
+/// variables (<c>TL_Node__DataDir</c>) and the command line (<c>--data</c>, <c>--genesis</c>, <c>--key</c>, <c>--listen</c>, <c>--dev</c>).
+/// </summary>
+public sealed class NodeOptions
+{
+    public const string Section = "Node";
+
+    /// <summary>Folder holding the block log, indexes and (in dev mode) the generated keys and genesis.</summary>
+    public string DataDir { get; set; } = ".data/node";
+
+    /// <summary>Genesis file; defaults to <c>{DataDir}/genesis.json</c>.</summary>
+    public string? Genesis { get; set; }
+
+    /// <summary>This node's validator keystore; defaults to <c>{DataDir}/validator.key.json</c>.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Keystore password; prefer the <c>TL_KEY_PASSWORD</c> environment variable. Never logged.</summary>
+    public string? KeyPassword { get; set; }
+
+    /// <summary>gRPC endpoint, host:port (HTTP/2 without TLS on loopback).</summary>
+    public string Listen { get; set; } = "127.0.0.1:5080";
+
+    /// <summary>Create a one-node dev network in <see cref="DataDir"/> if it has no genesis yet.</summary>
+    public bool Dev { get; set; }
+
+    /// <summary>Crypto suite for a new dev network: eth or sm.</summary>
+    public string DevSuite { get; set; } = "eth";
+
+    public int SiloPort { get; set; } = 11111;
+    public int GatewayPort { get; set; } = 30000;
+
+    public int MempoolCapacity { get; set; } = 200_000;
+
+    /// <summary>How long the chain waits after the first pending transaction before cutting a block, to let a batch form.</summary>
+    public int BlockDelayMs { get; set; } = 2;
+
+    public string GenesisPath => Genesis ?? Path.Combine(DataDir, "genesis.json");
+    public string KeyPath => Key ?? Path.Combine(DataDir, "validator.key.json");
+    public string BlocksDir => Path.Combine(DataDir, "blocks");
+
+    /// <summary>Password for dev-mode keys when none is given. Dev networks are not for real data.</summary>
+    public const string DevPassword = "dev";
+
+    public static readonly Dictionary<string, string> SwitchMappings = new()
+    {
+        ["--data"] = $"{Section}:DataDir",
+        ["--genesis"] = $"{Section}:Genesis",
+        ["--key"] = $"{Section}:Key",
+        ["--listen"] = $"{Section}:Listen",
+        ["--suite"] = $"{Section}:DevSuite",
+        ["--silo-port"] = $"{Section}:SiloPort",
+        ["--gateway-port"] = $"{Section}:GatewayPort",
+    };
+}

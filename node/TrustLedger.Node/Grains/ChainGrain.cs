@@ -1,0 +1,20 @@
+using TrustLedger.Node.Hosting;
+
+namespace TrustLedger.Node.Grains;
+
+/// <summary>
+/// Thin mailbox around the pure validator core: Orleans guarantees one turn at a time, so the ledger has
+/// exactly one writer. Consensus messages from peers will arrive here too.
+/// </summary>
+public sealed class ChainGrain(NodeRuntime runtime) : Grain, IChainGrain
+{
+    public const long Id = 0;
+
+    public Task<int> ProduceBlock()
+    {
+        var outcome = runtime.Validator.ProduceBlock();
+        if (outcome is null) return Task.FromResult(0);
+        runtime.Feed.Publish(outcome);
+        return Task.FromResult(outcome.Block?.Transactions.Count ?? 0);
+    }
+}

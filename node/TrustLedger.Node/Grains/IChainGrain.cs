@@ -1,0 +1,8 @@
+namespace TrustLedger.Node.Grains;
+
+/// <summary>The node's single chain mutator. One grain turn cuts, executes, stores and publishes one block.</summary>
+public interface IChainGrain : IGrainWithIntegerKey
+{
+    /// <summary>Produces one block from the mempool; returns the number of transactions committed (0 if none).</summary>
+    Task<int> ProduceBlock();
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using TrustLedger.Node.Core.Chain;
+using TrustLedger.Node.Core.Storage;
+using TrustLedger.Protocol.Ledger;
+using TrustLedger.Protocol.Primitives;
+
+namespace TrustLedger.Node.Hosting;
+
+/// <summary>
+/// Tells waiting clients what became of their transactions and wakes block streams. Published to only after a
+/// block is durable, so a completed wait is an acknowledged, crash-safe commit.
+/// </summary>
+public sealed class CommitFeed(IBlockStore store, LedgerState ledger)
+{
+    private readonly ConcurrentDictionary<Hash32, TaskCompletionSource<TxOutcome>> _waiters = new();
+    private readonly RecentBlocks _recent = new(capacity: 64);
+    private TaskCompletionSource _nextBlock = NewSignal();
+
+    /// <summary>Completes when a block beyond the current head is committed.</summary>
+    public Task NextBlock => Volatile.Read(ref _nextBlock).Task;
+
+    public void Publish(CommitOutcome outcome)
+    {
+        if (outcome.Block is { } block)
+        {
+            var hash = block.Header.ComputeHash(ledger.Chain.Suite.Hash);
+            _recent.Add(block);
+            for (var i = 0; i < block.Transactions.Count; i++)
+                if (_waiters.TryRemove(block.Transactions[i].Id, out var waiter))
+                    waiter.TrySetResult(TxOutcome.Committed(block.Receipts[i], block.Height, i, hash, block.Header.TimeMs));
+            Interlocked.Exchange(ref _nextBlock, NewSignal()).TrySetResult();
+        }
+        foreach (var dropped in outcome.Dropped)
+            if (_waiters.TryRemove(dropped.TxId, out var waiter))
+                waiter.TrySetResult(TxOutcome.Dropped(dropped));
+    }
+
+    /// <summary>The outcome of <paramref name="txId"/>, waiting up to <paramref name="timeout"/>; null on timeout.</summary>
+    public async Task<TxOutcome?> WaitAsync(Hash32 txId, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var waiter = _waiters.GetOrAdd(txId, _ => new TaskCompletionSource<TxOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Registered first, looked up second: a commit between the two cannot be missed.
+        if (Find(txId) is { } done)
+        {
+            _waiters.TryRemove(KeyValuePair.Create(txId, waiter));
+            return done;
+        }
+        try
+        {
+            return await waiter.Task.WaitAsync(timeout, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            if (!waiter.Task.IsCompleted) _waiters.TryRemove(KeyValuePair.Create(txId, waiter));
+        }
+    }
+
+    /// <summary>The committed outcome of <paramref name="txId"/>, or null if it is not committed.</summary>
+    public TxOutcome? Find(Hash32 txId)
+    {
+        if (store.FindTransaction(txId) is not { } location) return null;
+        var block = GetBlock(location.Height);
+        if (block is null) return null;
+        return TxOutcome.Committed(block.Receipts[location.Index], block.Height, location.Index,
+            block.Header.ComputeHash(ledger.Chain.Suite.Hash), block.Header.TimeMs);
+    }
+
+    public Block? GetBlock(ulong height) => _recent.Get(height) ?? store.GetBlock(height);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

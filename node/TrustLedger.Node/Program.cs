@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using TrustLedger.Node.Configuration;
+using TrustLedger.Node.Hosting;
+using TrustLedger.Node.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("TL_");
+if (builder.Configuration["config"] is { } configFile)
+    builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
+builder.Configuration.AddCommandLine(args, NodeOptions.SwitchMappings);
+if (args.Contains("--dev")) builder.Configuration[$"{NodeOptions.Section}:Dev"] = "true";
+
+var options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection(NodeOptions.Section));
+var password = Environment.GetEnvironmentVariable("TL_KEY_PASSWORD") ?? options.KeyPassword ?? (options.Dev ? NodeOptions.DevPassword : null)
+    ?? throw new InvalidOperationException("set TL_KEY_PASSWORD to the password of the validator key");
+
+using var startupLog = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+var log = startupLog.CreateLogger("TrustLedger.Node");
+if (options.Dev && DevNetworkSetup.EnsureCreated(options, password))
+    log.LogInformation("Created a dev network in {Dir} (genesis.json, validator.key.json, {Client})", Path.GetFullPath(options.DataDir), DevNetworkSetup.ClientKeyFile);
+
+var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
+builder.Services.AddSingleton(runtime);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHostedService<BlockPump>();
+builder.Services.AddGrpc(o =>
+{
+    o.MaxReceiveMessageSize = 32 * 1024 * 1024;
+    o.EnableDetailedErrors = false;
+});
+builder.Services.AddGrpcReflection();
+builder.Services.AddGrpcHealthChecks().AddCheck("chain", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+
+var (host, port) = ParseListen(options.Listen);
+builder.WebHost.ConfigureKestrel(k => k.Listen(host, port, l => l.Protocols = HttpProtocols.Http2));
+builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "trustledger", clusterId: $"tl-{runtime.Chain.ChainId}-{port}"));
+
+var app = builder.Build();
+app.MapGrpcService<LedgerService>();
+app.MapGrpcHealthChecksService();
+app.MapGrpcReflectionService();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} (chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
+await app.RunAsync();
+return Environment.ExitCode;
+
+static (IPAddress, int) ParseListen(string listen)
+{
+    var colon = listen.LastIndexOf(':');
+    if (colon <= 0 || !int.TryParse(listen[(colon + 1)..], out var port))
+        throw new ArgumentException($"--listen must be host:port, got '{listen}'");
+    var host = listen[..colon];
+    var address = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host.Trim('[', ']'));
+    return (address, port);
+}

@@ -1,0 +1,59 @@
+using Google.Protobuf;
+using Grpc.Core;
+using TrustLedger.Proto.Api.V1;
+using TrustLedger.Proto.Mapping;
+using Wire = TrustLedger.Proto.Wire.V1;
+
+namespace TrustLedger.Node.Services;
+
+public sealed partial class LedgerService
+{
+    public override Task<NodeStatus> GetStatus(GetStatusRequest request, ServerCallContext context)
+    {
+        var head = runtime.Ledger.Head;
+        var status = new NodeStatus
+        {
+            ChainId = runtime.Chain.ChainId,
+            CryptoSuite = runtime.Chain.Suite.Name,
+            GenesisHash = runtime.Chain.GenesisHash.ToByteString(),
+            Height = head?.Header.Height ?? 0,
+            HeadHash = runtime.Ledger.HeadHash.ToByteString(),
+            HeadTimeMs = runtime.Ledger.HeadTimeMs,
+            LogSize = head?.Header.LogSize ?? 0,
+            LogRoot = (head?.Header.LogRoot ?? default).ToByteString(),
+            StateRoot = (head?.Header.StateRoot ?? default).ToByteString(),
+            NodeAddress = ByteString.CopyFrom(runtime.Key.Address.Bytes),
+            Organisation = runtime.Organisation,
+            MempoolSize = (uint)runtime.Pool.Count,
+            Version = typeof(LedgerService).Assembly.GetName().Version?.ToString() ?? "0",
+            StartedAtMs = runtime.StartedAt.ToUnixTimeMilliseconds(),
+            RssBytes = Environment.WorkingSet,
+        };
+        status.Validators.AddRange(runtime.Chain.Validators.Select(v => ByteString.CopyFrom(v.Bytes)));
+        return Task.FromResult(status);
+    }
+
+    public override async Task StreamBlocks(StreamBlocksRequest request, IServerStreamWriter<Wire.BlockHeader> responseStream, ServerCallContext context)
+    {
+        var cancellation = context.CancellationToken;
+        var next = request.FromHeight == 0 ? runtime.Ledger.Height + 1 : request.FromHeight;
+        while (!cancellation.IsCancellationRequested)
+        {
+            var signal = runtime.Feed.NextBlock; // taken before reading the head, so no block is missed
+            var head = runtime.Ledger.Height;
+            for (; next <= head; next++)
+            {
+                var header = runtime.Store.GetHeader(next) ?? throw new RpcException(new Status(StatusCode.Internal, $"block {next} is missing"));
+                await responseStream.WriteAsync(header.ToWire(runtime.Chain.Suite.Hash), cancellation);
+            }
+            try
+            {
+                await signal.WaitAsync(cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using TrustLedger.Protocol.Crypto;
+
+namespace TrustLedger.Cli.Commands;
+
+/// <summary>Options shared by every command, and how keys are unlocked.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> Node = new("--node", "-n")
+    {
+        Description = "Node gRPC endpoint (env TL_NODE)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_NODE") ?? "http://127.0.0.1:5080",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print machine-readable JSON instead of text",
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Key = new("--key", "-k")
+    {
+        Description = "Keystore file to sign with (env TL_KEY; password from TL_KEY_PASSWORD)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_KEY") ?? ".data/node/client.key.json",
+    };
+
+    public static IEnumerable<Option> Global => [Node, Json];
+
+    /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
+    public static string Password()
+    {
+        if (Environment.GetEnvironmentVariable("TL_KEY_PASSWORD") is { Length: > 0 } password) return password;
+        Console.Error.WriteLine("note: TL_KEY_PASSWORD is not set; using the dev password. Set it for real keys.");
+        return "dev";
+    }
+
+    public static KeyPair LoadKey(string path) =>
+        File.Exists(path) ? KeyFile.Load(path, Password()) : throw new CliException($"key file {path} not found (create one with `tl key new`)");
+}
+
+/// <summary>An error to show the user as one line, exit code 1, no stack trace.</summary>
+internal sealed class CliException(string message) : Exception(message);

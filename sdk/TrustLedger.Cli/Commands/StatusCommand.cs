@@ -1,0 +1,35 @@
+using System.CommandLine;
+
+namespace TrustLedger.Cli.Commands;
+
+/// <summary><c>tl status</c>: what the node knows about the chain.</summary>
+internal static class StatusCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("status", "Show the node's chain, height, roots and mempool");
+        command.SetGuardedAction(async (parse, cancellation) =>
+        {
+            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            var s = client.Node;
+            Output.Print(parse.GetValue(CommonOptions.Json),
+            [
+                ("chain id", s.ChainId),
+                ("crypto suite", s.CryptoSuite),
+                ("genesis hash", s.GenesisHash),
+                ("height", s.Height),
+                ("head hash", s.HeadHash),
+                ("head time", Output.Time(s.HeadTime)),
+                ("log size", s.LogSize),
+                ("log root", s.LogRoot),
+                ("state root", s.StateRoot),
+                ("node", $"{s.NodeAddress} ({s.Organisation})"),
+                ("validators", string.Join(", ", s.Validators)),
+                ("mempool", s.MempoolSize),
+                ("version", s.Version),
+                ("started", Output.Time(s.StartedAt)),
+            ]);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,24 @@
+using TrustLedger.Protocol.Crypto;
+using TrustLedger.Sdk;
+using Xunit;
+
+namespace TrustLedger.EndToEnd.Tests.Support;
+
+/// <summary>One dev node process shared by a test class, with a client signing as the dev client key.</summary>
+public sealed class NodeFixture : IAsyncLifetime
+{
+    public NodeProcess Node { get; private set; } = null!;
+    public TrustLedgerClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Node = await NodeProcess.StartNew();
+        Client = await TrustLedgerClient.ConnectAsync(Node.Endpoint, KeyFile.Load(Node.ClientKeyPath, NodeProcess.Password));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Node.DisposeAsync();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Xunit.Abstractions;
+
+namespace TrustLedger.EndToEnd.Tests.Support;
+
+/// <summary>
+/// A real TrustLedger node process on loopback, in dev mode, with its own data folder and ports.
+/// <see cref="Kill"/> is SIGKILL (kill -9): no shutdown code runs.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly ITestOutputHelper? _output;
+    private readonly int _grpcPort = FreePort(), _siloPort = FreePort(), _gatewayPort = FreePort();
+    private Process? _process;
+    private readonly StringBuilder _log = new();
+
+    public NodeProcess(string dataDir, ITestOutputHelper? output = null, string suite = "eth")
+    {
+        DataDir = dataDir;
+        Suite = suite;
+        _output = output;
+    }
+
+    public string DataDir { get; }
+    public string Suite { get; }
+    public string Endpoint => $"http://127.0.0.1:{_grpcPort}";
+    public string ClientKeyPath => Path.Combine(DataDir, "client.key.json");
+    public const string Password = "dev";
+    public bool IsRunning => _process is { HasExited: false };
+
+    public static async Task<NodeProcess> StartNew(ITestOutputHelper? output = null, string suite = "eth")
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tl-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        var node = new NodeProcess(dir, output, suite);
+        await node.Start();
+        return node;
+    }
+
+    public async Task Start()
+    {
+        if (IsRunning) throw new InvalidOperationException("node already running");
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { NodeDll, "--dev", "--data", DataDir, "--suite", Suite, "--listen", $"127.0.0.1:{_grpcPort}",
+                     "--silo-port", _siloPort.ToString(), "--gateway-port", _gatewayPort.ToString() })
+            info.ArgumentList.Add(arg);
+        info.Environment["TL_KEY_PASSWORD"] = Password;
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        void OnLine(string? line)
+        {
+            if (line is null) return;
+            lock (_log) _log.AppendLine(line);
+            if (line.Contains("TrustLedger node listening on")) ready.TrySetResult();
+        }
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"node exited with {process.ExitCode} before it was ready:\n{Log}"));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>SIGKILL: the process dies mid-whatever, exactly like kill -9.</summary>
+    public async Task Kill()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process = null;
+    }
+
+    public string Log
+    {
+        get { lock (_log) return _log.ToString(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Kill();
+        _output?.WriteLine(Log.Length > 4000 ? Log[^4000..] : Log);
+        try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static string NodeDll
+    {
+        get
+        {
+            // tests/TrustLedger.EndToEnd.Tests/bin/{Configuration}/net10.0 → node/TrustLedger.Node/bin/{Configuration}/net10.0
+            var testBin = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            var framework = Path.GetFileName(testBin);
+            var configuration = Path.GetFileName(Path.GetDirectoryName(testBin)!);
+            var repo = Path.GetFullPath(Path.Combine(testBin, "..", "..", "..", "..", ".."));
+            var dll = Path.Combine(repo, "node", "TrustLedger.Node", "bin", configuration, framework, "TrustLedger.Node.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"node not built at {dll}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

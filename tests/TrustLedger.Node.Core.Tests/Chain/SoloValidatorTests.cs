@@ -1,0 +1,75 @@
+using TrustLedger.Node.Core.Chain;
+using TrustLedger.Node.Core.Tests.Support;
+using TrustLedger.Protocol.Ledger;
+using Xunit;
+
+namespace TrustLedger.Node.Core.Tests.Chain;
+
+public sealed class SoloValidatorTests
+{
+    private readonly TestChain _chain = new();
+
+    [Fact]
+    public void Nothing_pending_produces_no_block()
+    {
+        Assert.Null(_chain.ValidatorCore.ProduceBlock());
+        Assert.Equal(0UL, _chain.Store.Height);
+    }
+
+    [Fact]
+    public void Blocks_chain_by_previous_hash_and_carry_a_valid_commit_signature()
+    {
+        var first = _chain.Commit(_chain.Tx()).Block!;
+        var second = _chain.Commit(_chain.Tx(), _chain.Tx()).Block!;
+        Assert.Equal(_chain.Config.GenesisHash, first.Header.PreviousHash);
+        Assert.Equal(first.Header.ComputeHash(_chain.Suite.Hash), second.Header.PreviousHash);
+        Assert.Equal(3UL, second.Header.LogSize);
+        Assert.Equal(2U, second.Header.TxCount);
+        var signature = Assert.Single(second.Commit);
+        Assert.Equal(_chain.Validator.Address, signature.Validator);
+        var signed = CommitSignature.SigningBytes(_chain.Config.ChainId, 2, second.Header.ComputeHash(_chain.Suite.Hash));
+        Assert.True(_chain.Suite.Verify(_chain.Validator.PublicKey, signed, signature.Signature));
+    }
+
+    [Fact]
+    public void Block_time_strictly_increases_even_if_the_clock_goes_back()
+    {
+        var first = _chain.Commit(_chain.Tx()).Block!;
+        _chain.Time.Advance(TimeSpan.FromSeconds(-30));
+        var tx = _chain.Tx();
+        Assert.True(_chain.Admission.Admit(tx).Accepted);
+        var second = _chain.ValidatorCore.ProduceBlock()!.Block!;
+        Assert.True(second.Header.TimeMs > first.Header.TimeMs);
+    }
+
+    [Fact]
+    public void Block_size_is_bounded_by_the_chain_parameters()
+    {
+        var chain = new TestChain(parameters: new Protocol.Genesis.ChainParameters { MaxBlockTxs = 3 });
+        for (var i = 0; i < 7; i++) Assert.True(chain.Admission.Admit(chain.Tx()).Accepted);
+        Assert.Equal(3, chain.ValidatorCore.ProduceBlock()!.Block!.Transactions.Count);
+        Assert.Equal(3, chain.ValidatorCore.ProduceBlock()!.Block!.Transactions.Count);
+        Assert.Single(chain.ValidatorCore.ProduceBlock()!.Block!.Transactions);
+        Assert.Null(chain.ValidatorCore.ProduceBlock());
+    }
+
+    [Fact]
+    public void Replay_from_genesis_reproduces_every_header()
+    {
+        for (var i = 0; i < 5; i++) _chain.Commit(_chain.Tx(), _chain.Tx(sender: _chain.Bob), _chain.Tx(payload: []));
+        var (replayed, _) = LedgerLoader.Load(_chain.Config, _chain.Executor, _chain.Store);
+        Assert.Equal(_chain.Ledger.HeadHash, replayed.HeadHash);
+        Assert.Equal(_chain.Ledger.State.Tree.Root, replayed.State.Tree.Root);
+        Assert.Equal(_chain.Ledger.Log.Root, replayed.Log.Root);
+    }
+
+    [Fact]
+    public void Replay_detects_a_block_whose_receipts_were_altered()
+    {
+        var block = _chain.Commit(_chain.Tx()).Block!;
+        var forged = new Block(block.Header, block.Transactions, [Receipt.Failed(block.Transactions[0].Id, ErrorCode.PermissionDenied, "forged")], block.Commit);
+        var fresh = LedgerState.FromGenesis(_chain.Config);
+        var error = Assert.Throws<ReplayMismatchException>(() => new ChainReplayer(fresh, _chain.Executor).Replay(forged));
+        Assert.Contains("receipt 0", error.Message);
+    }
+}
