@@ -6,6 +6,10 @@ namespace TrustLedger.Protocol.Encoding;
 /// <summary>Reads what <see cref="CanonicalWriter"/> wrote; throws <see cref="FormatException"/> on truncated or oversized input.</summary>
 public ref struct CanonicalReader
 {
+    // Strict decoding: a lenient decoder maps many invalid byte sequences to U+FFFD, giving one string several
+    // encodings, so decode-then-encode would not reproduce the bytes that were signed or hashed.
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
 
@@ -33,7 +37,18 @@ public ref struct CanonicalReader
     public long I64() => BinaryPrimitives.ReadInt64BigEndian(Take(8));
     public ReadOnlySpan<byte> Raw(int count) => Take(count);
     public byte[] Bytes() => Take(checked((int)LengthPrefix())).ToArray();
-    public string String() => System.Text.Encoding.UTF8.GetString(Take(checked((int)LengthPrefix())));
+    public string String()
+    {
+        var bytes = Take(checked((int)LengthPrefix()));
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new FormatException($"invalid UTF-8 in a string ending at offset {_position}");
+        }
+    }
     public Hash32 Hash() => new(Take(Hash32.Length));
     public Address Address() => new(Take(Primitives.Address.Length));
 

@@ -26,6 +26,8 @@ public sealed record GenesisDocument
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // "organisations": null must be a clear error, not a NullReferenceException in Validate.
+        RespectNullableAnnotations = true,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -56,26 +58,28 @@ public sealed record GenesisDocument
         var suite = CryptoSuites.TryGet(CryptoSuite) ?? throw new GenesisException($"unknown crypto suite '{CryptoSuite}' (use eth or sm)");
         if (Organisations.Count == 0) throw new GenesisException("at least one organisation is required");
         var orgIds = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var org in Organisations)
         {
             if (string.IsNullOrWhiteSpace(org.Id)) throw new GenesisException("an organisation has no id");
             if (!orgIds.Add(org.Id)) throw new GenesisException($"organisation '{org.Id}' appears twice");
+            if (org.Roles.Any(role => role is null)) throw new GenesisException($"organisation '{org.Id}' has a null role");
             foreach (var key in org.Keys)
             {
                 if (!Hex.TryDecode(key, out var pk) || !suite.IsValidPublicKey(pk))
                     throw new GenesisException($"organisation '{org.Id}' has an invalid {suite.Name} public key '{key}'");
-                if (!keys.Add(key)) throw new GenesisException($"key {key} is listed twice");
+                // Compare decoded bytes: "0x04ab…" and "04AB…" are the same key.
+                if (!keys.Add(Hex.Encode(pk))) throw new GenesisException($"key {key} is listed twice");
             }
         }
         if (Validators.Count == 0) throw new GenesisException("at least one validator is required");
-        var validatorKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var validatorKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in Validators)
         {
             if (!orgIds.Contains(v.Organisation)) throw new GenesisException($"validator of unknown organisation '{v.Organisation}'");
             if (!Hex.TryDecode(v.PublicKey, out var pk) || !suite.IsValidPublicKey(pk))
                 throw new GenesisException($"validator of '{v.Organisation}' has an invalid public key");
-            if (!validatorKeys.Add(v.PublicKey)) throw new GenesisException($"validator key {v.PublicKey} is listed twice");
+            if (!validatorKeys.Add(Hex.Encode(pk))) throw new GenesisException($"validator key {v.PublicKey} is listed twice");
         }
         Parameters.Validate();
     }

@@ -47,6 +47,8 @@ public sealed class Block
             throw new FormatException("not a TrustLedger v1 block");
         var header = BlockHeader.Read(ref r);
         var count = (int)r.Count(minBytesPerItem: 40);
+        if (header.TxCount != count)
+            throw new FormatException($"header says {header.TxCount} transactions, block has {count}");
         var txs = new SignedTransaction[count];
         for (var i = 0; i < count; i++) txs[i] = SignedTransaction.Read(ref r, suite);
         var receipts = new Receipt[count];

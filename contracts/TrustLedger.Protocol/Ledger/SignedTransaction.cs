@@ -59,6 +59,9 @@ public sealed class SignedTransaction
     {
         var body = Transaction.ReadSigningBytes(ref r);
         var signature = r.Bytes();
+        // Decoding reports every malformed input as FormatException; a key the suite cannot take is one.
+        if (body.SenderPublicKey.Length != 65 || body.SenderPublicKey[0] != 0x04)
+            throw new FormatException($"sender public key must be 65 bytes, uncompressed (0x04 prefix); got {body.SenderPublicKey.Length} bytes");
         return Create(body, signature, suite);
     }
 
