@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;

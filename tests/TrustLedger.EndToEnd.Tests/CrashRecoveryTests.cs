@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using System.Collections.Concurrent;
 using TrustLedger.EndToEnd.Tests.Support;
 using TrustLedger.Protocol.Crypto;

@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
 
@@ -16,8 +17,8 @@ public static class DevNetworkSetup
         var suite = CryptoSuites.Get(options.DevSuite);
         var validator = suite.GenerateKey();
         var client = suite.GenerateKey();
-        KeyFile.Save(validator, options.KeyPath, password);
-        KeyFile.Save(client, Path.Combine(options.DataDir, ClientKeyFile), password);
+        KeyFile.Save(validator, options.KeyPath, password, ScryptCost.Light);
+        KeyFile.Save(client, Path.Combine(options.DataDir, ClientKeyFile), password, ScryptCost.Light);
         File.WriteAllText(options.GenesisPath, DevGenesis.Create(suite, validator, [client]).ToJson());
         return true;
     }

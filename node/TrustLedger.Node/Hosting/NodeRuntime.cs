@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Core.Admission;

@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using System.CommandLine;
 using TrustLedger.Protocol.Crypto;
 

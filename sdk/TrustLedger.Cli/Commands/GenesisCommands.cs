@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using System.CommandLine;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
@@ -24,8 +25,8 @@ internal static class GenesisCommands
             var validator = cryptoSuite.GenerateKey();
             var client = cryptoSuite.GenerateKey();
             var password = CommonOptions.Password();
-            KeyFile.Save(validator, Path.Combine(folder, "validator.key.json"), password);
-            KeyFile.Save(client, Path.Combine(folder, "client.key.json"), password);
+            KeyFile.Save(validator, Path.Combine(folder, "validator.key.json"), password, ScryptCost.Light);
+            KeyFile.Save(client, Path.Combine(folder, "client.key.json"), password, ScryptCost.Light);
             var genesis = DevGenesis.Create(cryptoSuite, validator, [client], parse.GetValue(chainId)!);
             File.WriteAllText(genesisPath, genesis.ToJson());
             Output.Print(parse.GetValue(CommonOptions.Json),

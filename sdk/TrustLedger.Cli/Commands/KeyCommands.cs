@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using System.CommandLine;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Primitives;
@@ -17,7 +18,11 @@ internal static class KeyCommands
         create.SetGuardedAction((parse, _) =>
         {
             var path = parse.GetValue(output)!;
-            if (File.Exists(path) && !parse.GetValue(force)) throw new CliException($"{path} exists; pass --force to overwrite");
+            if (File.Exists(path))
+            {
+                if (!parse.GetValue(force)) throw new CliException($"{path} exists; pass --force to overwrite");
+                File.Delete(path);
+            }
             var key = CryptoSuites.Get(parse.GetValue(suite)!).GenerateKey();
             KeyFile.Save(key, path, CommonOptions.Password());
             Print(parse, key, path);

@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Sdk;
 using Xunit;
