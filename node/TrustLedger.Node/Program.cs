@@ -4,12 +4,16 @@ using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
+var dev = args.Contains("--dev");
+args = args.Where(a => a != "--dev").ToArray();
+// appsettings.json ships next to the binary; the working directory is the user's (for relative --data paths).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddEnvironmentVariables("TL_");
 if (builder.Configuration["config"] is { } configFile)
     builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
 builder.Configuration.AddCommandLine(args, NodeOptions.SwitchMappings);
-if (args.Contains("--dev")) builder.Configuration[$"{NodeOptions.Section}:Dev"] = "true";
+if (dev) builder.Configuration[$"{NodeOptions.Section}:Dev"] = "true";
 
 var options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
 builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection(NodeOptions.Section));

@@ -45,7 +45,10 @@ public sealed class TrustLedgerClient : IDisposable
     public ICryptoSuite Suite { get; }
     public KeyPair? Signer => _factory?.Signer;
 
+    /// <summary>Connects to a node and reads its chain id and crypto suite.</summary>
+    /// <param name="endpoint">The node's gRPC address, e.g. <c>http://127.0.0.1:5080</c>.</param>
     /// <param name="signer">The key transactions are signed with; null for a read-only client.</param>
+    /// <param name="cancellation">Cancels the connection attempt.</param>
     public static async Task<TrustLedgerClient> ConnectAsync(string endpoint, KeyPair? signer = null, CancellationToken cancellation = default)
     {
         var channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Ledger;
 using TrustLedger.Protocol.Primitives;
-using Wire = TrustLedger.Proto.Wire.V1;
+using WireV1 = TrustLedger.Proto.Wire.V1;
 
 namespace TrustLedger.Proto.Mapping;
 
@@ -12,7 +12,7 @@ namespace TrustLedger.Proto.Mapping;
 /// </summary>
 public static class WireMapping
 {
-    public static Wire.Transaction ToWire(this SignedTransaction tx) => new()
+    public static WireV1.Transaction ToWire(this SignedTransaction tx) => new()
     {
         ChainId = tx.Body.ChainId,
         SenderPublicKey = ByteString.CopyFrom(tx.Body.SenderPublicKey),
@@ -24,7 +24,7 @@ public static class WireMapping
         Signature = ByteString.CopyFrom(tx.Signature),
     };
 
-    public static SignedTransaction ToDomain(this Wire.Transaction tx, ICryptoSuite suite)
+    public static SignedTransaction ToDomain(this WireV1.Transaction tx, ICryptoSuite suite)
     {
         if (tx.SenderPublicKey.Length != 65)
             throw new FormatException($"sender_public_key must be a 65-byte uncompressed point, got {tx.SenderPublicKey.Length} bytes");
@@ -33,7 +33,7 @@ public static class WireMapping
         return SignedTransaction.Create(body, tx.Signature.ToByteArray(), suite);
     }
 
-    public static Wire.BlockHeader ToWire(this BlockHeader h, IHashFunction hash) => new()
+    public static WireV1.BlockHeader ToWire(this BlockHeader h, IHashFunction hash) => new()
     {
         ChainId = h.ChainId,
         Height = h.Height,
@@ -49,12 +49,12 @@ public static class WireMapping
         Hash = h.ComputeHash(hash).ToByteString(),
     };
 
-    public static BlockHeader ToDomain(this Wire.BlockHeader h) => new(
+    public static BlockHeader ToDomain(this WireV1.BlockHeader h) => new(
         h.ChainId, h.Height, ToHash(h.PreviousHash, "previous_hash"), h.TimeMs, h.TxCount, h.LogSize,
         ToHash(h.LogRoot, "log_root"), ToHash(h.StateRoot, "state_root"), ToHash(h.ReceiptsRoot, "receipts_root"),
         ToHash(h.ValidatorSetHash, "validator_set_hash"), ToAddress(h.Proposer, "proposer"));
 
-    public static Wire.Receipt ToWire(this Receipt r) => new()
+    public static WireV1.Receipt ToWire(this Receipt r) => new()
     {
         TxId = r.TxId.ToByteString(),
         Code = (int)r.Code,
@@ -62,27 +62,27 @@ public static class WireMapping
         Output = ByteString.CopyFrom(r.Output),
     };
 
-    public static Receipt ToDomain(this Wire.Receipt r) =>
+    public static Receipt ToDomain(this WireV1.Receipt r) =>
         new(ToHash(r.TxId, "tx_id"), (ErrorCode)r.Code, r.Message, r.Output.ToByteArray());
 
-    public static Wire.CommitSignature ToWire(this CommitSignature s) => new()
+    public static WireV1.CommitSignature ToWire(this CommitSignature s) => new()
     {
         Validator = ByteString.CopyFrom(s.Validator.Bytes),
         Signature = ByteString.CopyFrom(s.Signature),
     };
 
-    public static CommitSignature ToDomain(this Wire.CommitSignature s) => new(ToAddress(s.Validator, "validator"), s.Signature.ToByteArray());
+    public static CommitSignature ToDomain(this WireV1.CommitSignature s) => new(ToAddress(s.Validator, "validator"), s.Signature.ToByteArray());
 
-    public static Wire.Block ToWire(this Block b, IHashFunction hash)
+    public static WireV1.Block ToWire(this Block b, IHashFunction hash)
     {
-        var block = new Wire.Block { Header = b.Header.ToWire(hash) };
+        var block = new WireV1.Block { Header = b.Header.ToWire(hash) };
         block.Transactions.AddRange(b.Transactions.Select(t => t.ToWire()));
         block.Receipts.AddRange(b.Receipts.Select(r => r.ToWire()));
         block.Commit.AddRange(b.Commit.Select(c => c.ToWire()));
         return block;
     }
 
-    public static Block ToDomain(this Wire.Block b, ICryptoSuite suite) => new(
+    public static Block ToDomain(this WireV1.Block b, ICryptoSuite suite) => new(
         b.Header?.ToDomain() ?? throw new FormatException("block has no header"),
         b.Transactions.Select(t => t.ToDomain(suite)).ToArray(),
         b.Receipts.Select(r => r.ToDomain()).ToArray(),

@@ -7,7 +7,8 @@ namespace TrustLedger.Node.Core.Chain;
 /// <summary>Rebuilds a node's in-memory ledger by replaying its own block store from genesis, checking every root.</summary>
 public static class LedgerLoader
 {
-    /// <param name="progress">Called every <paramref name="progressEvery"/> blocks with (replayed, total).</param>
+    /// <summary>Replays every stored block; throws <see cref="ReplayMismatchException"/> if one does not reproduce its header.</summary>
+    /// <remarks><paramref name="progress"/> is called every <paramref name="progressEvery"/> blocks with (replayed, total).</remarks>
     public static (LedgerState Ledger, CommittedNonces Nonces) Load(
         ChainConfig chain, BlockExecutor executor, IBlockStore store, Action<ulong, ulong>? progress = null, ulong progressEvery = 1000)
     {

@@ -36,7 +36,7 @@ public sealed class LedgerState
     public static LedgerState FromGenesis(ChainConfig chain)
     {
         var ledger = new LedgerState(chain);
-        MembershipState.Initialise(ledger.State, chain.Genesis, chain.Suite.AddressOf);
+        MembershipState.Initialise(ledger.State, chain.Genesis, key => chain.Suite.AddressOf(key));
         return ledger;
     }
 

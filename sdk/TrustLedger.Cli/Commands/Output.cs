@@ -13,7 +13,16 @@ internal static class Output
         if (json)
         {
             var obj = new JsonObject();
-            foreach (var (name, value) in fields) obj[ToCamel(name)] = JsonValue.Create(value?.ToString());
+            foreach (var (name, value) in fields)
+                obj[ToCamel(name)] = value switch
+                {
+                    null => null,
+                    int i => JsonValue.Create(i),
+                    long l => JsonValue.Create(l),
+                    ulong u => JsonValue.Create(u),
+                    bool b => JsonValue.Create(b),
+                    _ => JsonValue.Create(value.ToString()),
+                };
             Console.WriteLine(obj.ToJsonString(Indented));
             return;
         }
