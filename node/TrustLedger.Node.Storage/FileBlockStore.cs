@@ -74,18 +74,7 @@ public sealed partial class FileBlockStore : IBlockStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (height == 0 || height > Height) return null;
         var location = LocationOf(height);
-        var payload = _log.Read(location, height);
-        try
-        {
-            var block = Block.Decode(payload.Span, _suite);
-            if (block.Height == height) return block;
-            throw new FormatException($"block decodes with height {block.Height}");
-        }
-        catch (FormatException ex)
-        {
-            // The checksum matched, so these bytes were written like this: a bug or tampering, not bit rot.
-            throw new BlockLogCorruptException(_log.PathOf(location.Segment), location.Offset, $"block {height} does not decode: {ex.Message}");
-        }
+        return Decode(_log, _suite, height, location, _log.Read(location, height));
     }
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public sealed class FileBlockStoreOptions
     /// <summary>Verify the checksum of every record on open, not only those after the index (reads the whole log).</summary>
     public bool VerifyLog { get; init; }
 
+    /// <summary>Bytes of a tx id used as its index key (8). Tests shrink it to force key collisions.</summary>
+    internal int TxKeyBytes { get; init; } = 8;
+
     /// <summary>Told after each batch while the index catches up with the log on open.</summary>
     public IProgress<RecoveryProgress>? Progress { get; init; }
 }

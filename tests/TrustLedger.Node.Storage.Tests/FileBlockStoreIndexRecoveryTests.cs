@@ -56,6 +56,29 @@ public sealed class FileBlockStoreIndexRecoveryTests : IDisposable
     }
 
     [Fact]
+    public void IndexRebuilt_WithCollidingKeys_SameAnswers()
+    {
+        var options = new FileBlockStoreOptions { TxKeyBytes = 1 };
+        var chain = new TestBlocks(CryptoSuites.Eth, txsPerBlock: 40, sign: false);
+        using (var store = FileBlockStore.Open(_dir.Path, CryptoSuites.Eth, options))
+            foreach (var block in chain.Take(10)) store.Append(block);
+        File.Delete(IndexPath);
+
+        using var rebuilt = FileBlockStore.Open(_dir.Path, CryptoSuites.Eth, options);
+        StoreAssert.HoldsExactly(chain, rebuilt);
+    }
+
+    [Fact]
+    public void IndexWithOtherKeyWidth_IsRebuilt()
+    {
+        using (var store = FileBlockStore.Open(_dir.Path, CryptoSuites.Eth, new FileBlockStoreOptions { TxKeyBytes = 2 }))
+            foreach (var block in _chain.Take(3)) store.Append(block);
+        using var reopened = Open();
+        StoreAssert.HoldsExactly(_chain, reopened);
+        Assert.True(_logger.Logged(LogLevel.Warning, "rebuilt from the block log"));
+    }
+
+    [Fact]
     public void RebuildIndexOption_RebuildsEverything()
     {
         WriteBlocks(4);
