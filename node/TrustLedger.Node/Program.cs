@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Services;
+using TrustLedger.Node.Services.Binding;
 
 // --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
 var dev = args.Contains("--dev");
@@ -34,6 +35,7 @@ builder.Services.AddGrpc(o =>
     o.MaxReceiveMessageSize = 32 * 1024 * 1024;
     o.EnableDetailedErrors = false;
 });
+builder.Services.UseStrictRequestParsing();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck("chain", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 

@@ -34,7 +34,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 {
                     outcomes = await client.SubmitBatchAsync(batch, waitForCommit: true, TimeSpan.FromSeconds(20), stop.Token);
                 }
-                catch (Exception) when (stop.IsCancellationRequested || !node.IsRunning)
+                catch (Exception) when (stop.IsCancellationRequested || node.Killing)
                 {
                     return; // the node was killed under us: unacknowledged, so nothing is promised
                 }

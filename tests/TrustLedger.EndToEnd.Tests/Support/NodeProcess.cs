@@ -31,6 +31,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public const string Password = "dev";
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>Set before the kill signal is sent, so callers can tell their failed call was the kill.</summary>
+    public bool Killing { get; private set; }
+
     public static async Task<NodeProcess> StartNew(ITestOutputHelper? output = null, string suite = "eth")
     {
         var dir = Path.Combine(Path.GetTempPath(), "tl-e2e-" + Guid.NewGuid().ToString("N")[..8]);
@@ -42,6 +45,7 @@ public sealed class NodeProcess : IAsyncDisposable
     public async Task Start()
     {
         if (IsRunning) throw new InvalidOperationException("node already running");
+        Killing = false;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var info = new ProcessStartInfo("dotnet")
         {
@@ -74,6 +78,7 @@ public sealed class NodeProcess : IAsyncDisposable
     public async Task Kill()
     {
         if (_process is null) return;
+        Killing = true;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process = null;
