@@ -32,11 +32,21 @@ public sealed class LedgerState
     public Hash32 HeadHash => _head?.Hash ?? Chain.GenesisHash;
     public long HeadTimeMs => _head?.Header.TimeMs ?? Chain.Genesis.GenesisTimeMs;
 
+    /// <summary>State root before block 1: the genesis organisations.</summary>
+    public Hash32 GenesisStateRoot { get; private set; }
+
+    /// <summary>State root at the head, safe to read from any thread (the tree itself is not).</summary>
+    public Hash32 HeadStateRoot => _head?.Header.StateRoot ?? GenesisStateRoot;
+
+    /// <summary>Transaction-log root at the head (the RFC 9162 empty-tree root before block 1).</summary>
+    public Hash32 HeadLogRoot => _head?.Header.LogRoot ?? MerkleProofs.EmptyRoot(Chain.Suite.Hash);
+
     /// <summary>State at genesis: the organisations and their keys.</summary>
     public static LedgerState FromGenesis(ChainConfig chain)
     {
         var ledger = new LedgerState(chain);
         MembershipState.Initialise(ledger.State, chain.Genesis, key => chain.Suite.AddressOf(key));
+        ledger.GenesisStateRoot = ledger.State.Tree.Root;
         return ledger;
     }
 
