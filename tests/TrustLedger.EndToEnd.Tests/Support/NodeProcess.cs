@@ -96,19 +96,7 @@ public sealed class NodeProcess : IAsyncDisposable
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static string NodeDll
-    {
-        get
-        {
-            // tests/TrustLedger.EndToEnd.Tests/bin/{Configuration}/net10.0 → node/TrustLedger.Node/bin/{Configuration}/net10.0
-            var testBin = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-            var framework = Path.GetFileName(testBin);
-            var configuration = Path.GetFileName(Path.GetDirectoryName(testBin)!);
-            var repo = Path.GetFullPath(Path.Combine(testBin, "..", "..", "..", "..", ".."));
-            var dll = Path.Combine(repo, "node", "TrustLedger.Node", "bin", configuration, framework, "TrustLedger.Node.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"node not built at {dll}");
-        }
-    }
+    private static string NodeDll => BuiltOutputs.Find("node/TrustLedger.Node", "TrustLedger.Node.dll");
 
     private static int FreePort()
     {

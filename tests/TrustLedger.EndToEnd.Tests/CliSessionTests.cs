@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.Json;
+using TrustLedger.EndToEnd.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TrustLedger.EndToEnd.Tests;
+
+/// <summary>The README's CLI session, run for real: the `tl` binary against a node process.</summary>
+public sealed class CliSessionTests(NodeFixture fixture, ITestOutputHelper output) : IClassFixture<NodeFixture>
+{
+    private async Task<(int Exit, string Out, string Err)> Tl(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(BuiltOutputs.Find("sdk/TrustLedger.Cli", "tl.dll"));
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.ArgumentList.Add("--node");
+        info.ArgumentList.Add(fixture.Node.Endpoint);
+        info.Environment["TL_KEY_PASSWORD"] = NodeProcess.Password;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        output.WriteLine($"$ tl {string.Join(' ', args)}\n{await stdout}{await stderr}");
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Submit_then_read_back_block_and_transaction_as_json()
+    {
+        var submit = await Tl("submit", "--payload", "minutes of the 3 May meeting", "--key", fixture.Node.ClientKeyPath, "--json");
+        Assert.Equal(0, submit.Exit);
+        using var receipt = JsonDocument.Parse(submit.Out);
+        var txId = receipt.RootElement.GetProperty("txId").GetString()!;
+        var height = receipt.RootElement.GetProperty("block").GetUInt64();
+        Assert.Equal("committed", receipt.RootElement.GetProperty("status").GetString());
+
+        var tx = await Tl("tx", "get", txId, "--json");
+        Assert.Equal(0, tx.Exit);
+        using var txJson = JsonDocument.Parse(tx.Out);
+        Assert.Equal("anchor.put", txJson.RootElement.GetProperty("type").GetString());
+
+        var block = await Tl("block", "get", height.ToString(), "--json");
+        Assert.Equal(0, block.Exit);
+        using var blockJson = JsonDocument.Parse(block.Out);
+        Assert.Contains(blockJson.RootElement.GetProperty("transactions").EnumerateArray(), t => t.GetProperty("id").GetString() == txId);
+
+        var status = await Tl("status");
+        Assert.Equal(0, status.Exit);
+        Assert.Contains("chain id:", status.Out);
+    }
+
+    [Fact]
+    public async Task New_key_is_written_and_shown_but_is_not_a_member()
+    {
+        var path = Path.Combine(fixture.Node.DataDir, $"outsider-{Guid.NewGuid():N}.key.json");
+        var created = await Tl("key", "new", "--suite", "eth", "--out", path, "--json");
+        Assert.Equal(0, created.Exit);
+        var shown = await Tl("key", "show", path);
+        Assert.Contains(JsonDocument.Parse(created.Out).RootElement.GetProperty("address").GetString()!, shown.Out);
+
+        var refused = await Tl("submit", "--payload", "x", "--key", path);
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("PermissionDenied", refused.Err);
+        Assert.DoesNotContain("   at ", refused.Err); // one readable line, no stack trace
+    }
+
+    [Fact]
+    public async Task Bad_arguments_get_a_readable_error()
+    {
+        var noPayload = await Tl("submit", "--key", fixture.Node.ClientKeyPath);
+        Assert.Equal(1, noPayload.Exit);
+        Assert.Contains("exactly one of --payload", noPayload.Err);
+        var badId = await Tl("tx", "get", "0x1234");
+        Assert.Equal(1, badId.Exit);
+        Assert.Contains("32 bytes", badId.Err);
+    }
+}
