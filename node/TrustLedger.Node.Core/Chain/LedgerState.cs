@@ -1,3 +1,4 @@
+using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Execution;
 using TrustLedger.Protocol.Ledger;
@@ -14,6 +15,9 @@ namespace TrustLedger.Node.Core.Chain;
 public sealed class LedgerState
 {
     private volatile HeadInfo? _head;
+
+    // Readers on other threads (admission dry-runs, queries) see the state between blocks, never half a block.
+    private readonly ReaderWriterLockSlim _stateLock = new(LockRecursionPolicy.NoRecursion);
 
     private LedgerState(ChainConfig chain)
     {
@@ -57,14 +61,41 @@ public sealed class LedgerState
     /// </summary>
     public BlockHeader Apply(ExecutionResult execution, long timeMs, Address proposer)
     {
-        foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+        Hash32 stateRoot;
+        _stateLock.EnterWriteLock();
+        try
         {
-            if (value is null) State.Remove(key);
-            else State.Set(key, value);
+            foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+            {
+                if (value is null) State.Remove(key);
+                else State.Set(key, value);
+            }
+            stateRoot = State.Tree.Root; // computing the root updates cached hashes: a write
+        }
+        finally
+        {
+            _stateLock.ExitWriteLock();
         }
         foreach (var tx in execution.Included) Log.AppendLeaf(tx.Id.ToArray());
         return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
-            (ulong)Log.Size, Log.Root, State.Tree.Root, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+            (ulong)Log.Size, Log.Root, stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+    }
+
+    /// <summary>
+    /// Reads committed state from any thread, between blocks. The chain driver itself reads <see cref="State"/>
+    /// directly: it is the only writer, so its reads never race a write.
+    /// </summary>
+    public T ReadState<T>(Func<IStateStore, T> read)
+    {
+        _stateLock.EnterReadLock();
+        try
+        {
+            return read(State);
+        }
+        finally
+        {
+            _stateLock.ExitReadLock();
+        }
     }
 
     public void SetHead(BlockHeader header)
