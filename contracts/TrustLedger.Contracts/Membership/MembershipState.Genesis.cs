@@ -16,11 +16,11 @@ public sealed record GovernanceGenesisOptions(uint AdminThreshold = 0, long Voti
 public static partial class MembershipState
 {
     /// <summary>Writes the genesis organisations, keys, validator set and governance settings into a fresh state.</summary>
-    public static void Initialise(IStateStore state, GenesisDocument genesis, Func<byte[], Address> addressOf) =>
+    public static void Initialise(IStateStore state, GenesisDocument genesis, Func<ReadOnlySpan<byte>, Address> addressOf) =>
         Initialise(state, genesis, addressOf, new GovernanceGenesisOptions());
 
     /// <exception cref="GenesisException">An organisation id or role is not allowed, or the threshold exceeds the admins.</exception>
-    public static void Initialise(IStateStore state, GenesisDocument genesis, Func<byte[], Address> addressOf, GovernanceGenesisOptions options)
+    public static void Initialise(IStateStore state, GenesisDocument genesis, Func<ReadOnlySpan<byte>, Address> addressOf, GovernanceGenesisOptions options)
     {
         var index = new OrganisationIndex();
         foreach (var org in genesis.Organisations.OrderBy(o => o.Id, StringComparer.Ordinal))
