@@ -10,6 +10,8 @@ public enum ErrorCode
     PermissionDenied = 7,
     ResourceExhausted = 8,
     FailedPrecondition = 9,
+    /// <summary>A contract threw: a bug, recorded as a failed receipt so the block still commits.</summary>
+    Internal = 13,
     /// <summary>Missing or invalid signature.</summary>
     Unauthenticated = 16,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Protocol.Primitives;
 
@@ -12,10 +13,13 @@ public sealed class MemberDirectory
 {
     private volatile FrozenDictionary<Address, string> _organisationByKey;
 
-    public MemberDirectory(ChainConfig chain) =>
-        _organisationByKey = chain.Genesis.Organisations
-            .SelectMany(o => o.Keys.Select(k => (Address: chain.Suite.AddressOf(Hex.Decode(k)), o.Id)))
-            .ToFrozenDictionary(x => x.Address, x => x.Id);
+    public MemberDirectory(IEnumerable<KeyValuePair<Address, string>> members) => _organisationByKey = members.ToFrozenDictionary();
+
+    /// <summary>The active member keys in the committed state of <paramref name="ledger"/>.</summary>
+    public static MemberDirectory FromState(LedgerState ledger) => new(ledger.ReadState(MembershipState.ActiveMembers));
+
+    /// <summary>Re-reads the member keys after a block that changed them.</summary>
+    public void Refresh(LedgerState ledger) => Replace(ledger.ReadState(MembershipState.ActiveMembers));
 
     public string? OrganisationOf(Address key) => _organisationByKey.GetValueOrDefault(key);
 

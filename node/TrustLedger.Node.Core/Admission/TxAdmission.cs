@@ -12,8 +12,11 @@ namespace TrustLedger.Node.Core.Admission;
 /// Refuses with the same codes and reasons block validation would, plus the node's own limits.
 /// </summary>
 public sealed class TxAdmission(
-    ChainConfig chain, ContractRegistry contracts, MemberDirectory members, CommittedNonces nonces, TxPool pool, TimeProvider time)
+    LedgerState ledger, BlockExecutor executor, MemberDirectory members, CommittedNonces nonces, TxPool pool, TimeProvider time)
 {
+    private readonly ChainConfig chain = ledger.Chain;
+    private readonly ContractRegistry contracts = executor.Contracts;
+
     public AdmissionResult Admit(SignedTransaction tx)
     {
         var rejection = Check(tx, out var alreadyCommitted);
@@ -47,12 +50,14 @@ public sealed class TxAdmission(
     private TxRejection? Check(SignedTransaction tx, out bool alreadyCommitted)
     {
         alreadyCommitted = false;
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var refusal = EnvelopeRules.CheckShape(tx, chain)
             ?? CheckContract(tx)
             ?? EnvelopeRules.CheckSignature(tx, chain)
-            ?? EnvelopeRules.CheckWindow(tx, time.GetUtcNow().ToUnixTimeMilliseconds());
+            ?? EnvelopeRules.CheckWindow(tx, now);
         if (refusal is not null) return refusal;
-        if (members.OrganisationOf(tx.Sender) is null)
+        var organisation = members.OrganisationOf(tx.Sender);
+        if (organisation is null)
             return new TxRejection(tx.Id, ErrorCode.PermissionDenied, $"sender {tx.Sender} is not a key of any organisation in this network");
         if (nonces.TryGet(tx.Sender, tx.Body.Nonce, out var committedId))
         {
@@ -63,7 +68,8 @@ public sealed class TxAdmission(
             }
             return new TxRejection(tx.Id, ErrorCode.AlreadyExists, $"nonce {tx.Body.Nonce} of sender {tx.Sender} was already used by committed transaction {committedId} (replay)");
         }
-        return null;
+        var dryRun = ledger.ReadState(state => executor.DryRun(state, tx, organisation, ledger.Height + 1, Math.Max(now, ledger.HeadTimeMs + 1)));
+        return dryRun.Success ? null : new TxRejection(tx.Id, dryRun.Code, dryRun.Message);
     }
 
     private TxRejection? CheckContract(SignedTransaction tx) =>

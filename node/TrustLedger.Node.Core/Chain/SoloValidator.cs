@@ -1,3 +1,4 @@
+using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Admission;
 using TrustLedger.Node.Core.Execution;
 using TrustLedger.Node.Core.Mempool;
@@ -20,10 +21,13 @@ public sealed class SoloValidator
     private readonly IBlockStore _store;
     private readonly KeyPair _key;
     private readonly TimeProvider _time;
+    private readonly MemberDirectory _members;
     private bool _faulted;
 
-    public SoloValidator(LedgerState ledger, BlockExecutor executor, TxPool pool, CommittedNonces nonces, IBlockStore store, KeyPair validatorKey, TimeProvider time)
+    public SoloValidator(LedgerState ledger, BlockExecutor executor, TxPool pool, CommittedNonces nonces, MemberDirectory members,
+        IBlockStore store, KeyPair validatorKey, TimeProvider time)
     {
+        _members = members;
         var chain = ledger.Chain;
         if (chain.Validators.Count != 1)
             throw new InvalidOperationException($"dev mode needs exactly one validator in the genesis, found {chain.Validators.Count}");
@@ -55,6 +59,8 @@ public sealed class SoloValidator
             _ledger.SetHead(header);
             _faulted = false;
             _nonces.OnCommitted(execution.Included, timeMs);
+            if (execution.Writes.WritesInKeyOrder().Any(w => MembershipState.IsMemberKey(w.Key)))
+                _members.Refresh(_ledger); // governance changed who may submit: admission follows from the next transaction
             return new CommitOutcome(block, execution.Dropped);
         }
         finally

@@ -12,6 +12,17 @@ namespace TrustLedger.Node.Core.Execution;
 public sealed class BlockExecutor(ChainConfig chain, ContractRegistry contracts)
 {
     public ChainConfig Chain { get; } = chain;
+    public ContractRegistry Contracts { get; } = contracts;
+
+    /// <summary>Every contract of this release, configured for <paramref name="chain"/>.</summary>
+    public static BlockExecutor ForChain(ChainConfig chain) => new(chain, ContractRegistry.Create(chain.Suite, chain.ChainId));
+
+    /// <summary>
+    /// Runs one transaction's contract against <paramref name="state"/> and throws its writes away: how admission
+    /// refuses an unauthorised or invalid action up front, so it is never stored. The block decides finally.
+    /// </summary>
+    public Receipt DryRun(IStateStore state, SignedTransaction tx, string organisation, ulong height, long timeMs) =>
+        RunContract(tx, organisation, new StateOverlay(state), height, timeMs);
 
     /// <summary>
     /// Runs <paramref name="candidates"/>. A transaction whose envelope fails against state (not a member,
@@ -55,7 +66,7 @@ public sealed class BlockExecutor(ChainConfig chain, ContractRegistry contracts)
 
     private Receipt RunContract(SignedTransaction tx, string organisation, StateOverlay block, ulong height, long blockTimeMs)
     {
-        var contract = contracts.Find(tx.Body.Type);
+        var contract = Contracts.Find(tx.Body.Type);
         if (contract is null)
             return Receipt.Failed(tx.Id, ErrorCode.InvalidArgument, $"no contract handles transaction type '{tx.Body.Type}'");
         var scratch = new StateOverlay(block);
@@ -68,6 +79,11 @@ public sealed class BlockExecutor(ChainConfig chain, ContractRegistry contracts)
         catch (OverflowException)
         {
             result = ContractResult.Invalid("arithmetic overflow");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not InsufficientExecutionStackException)
+        {
+            // A contract bug fails the transaction, not the block; the same code fails the same way on every node.
+            result = new ContractResult(ErrorCode.Internal, $"contract {contract.Prefix} failed: {e.GetType().Name}", []);
         }
         if (!result.Success)
             return Receipt.Failed(tx.Id, result.Code, result.Message);

@@ -1,5 +1,4 @@
 using TrustLedger.Protocol.Crypto.KeyFiles;
-using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Core.Admission;
 using TrustLedger.Node.Core.Chain;
@@ -49,14 +48,14 @@ public sealed class NodeRuntime : IDisposable
         var store = FileBlockStore.Open(options.BlocksDir, chain.Suite, logger);
         try
         {
-            var executor = new BlockExecutor(chain, ContractRegistry.Default);
+            var executor = BlockExecutor.ForChain(chain);
             logger.LogInformation("Replaying {Height} blocks from {Dir}", store.Height, options.BlocksDir);
             var (ledger, nonces) = LedgerLoader.Load(chain, executor, store,
                 (done, total) => logger.LogInformation("Replayed {Done}/{Total} blocks", done, total), progressEvery: 5000);
             var pool = new TxPool(options.MempoolCapacity);
-            var members = new MemberDirectory(chain);
-            var admission = new TxAdmission(chain, ContractRegistry.Default, members, nonces, pool, time);
-            var validator = new SoloValidator(ledger, executor, pool, nonces, store, key, time);
+            var members = MemberDirectory.FromState(ledger);
+            var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
+            var validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
             var feed = new CommitFeed(store, ledger);
             return new NodeRuntime(chain, store, ledger, admission, pool, validator, key, feed, organisation);
         }

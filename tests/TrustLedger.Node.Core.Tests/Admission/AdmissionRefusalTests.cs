@@ -111,6 +111,10 @@ public sealed class AdmissionRefusalTests
         AssertRefused(_chain.Tx(type: "nosuch.thing"), ErrorCode.InvalidArgument, "no contract");
 
     [Fact]
+    public void Action_its_contract_refuses_is_refused_up_front_with_the_contract_reason() =>
+        AssertRefused(_chain.Tx(payload: []), ErrorCode.InvalidArgument, "non-empty payload");
+
+    [Fact]
     public void Malformed_type_is_invalid_argument() =>
         AssertRefused(_chain.Tx(type: "NoDot"), ErrorCode.InvalidArgument, "prefix.action");
 

@@ -1,4 +1,3 @@
-using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Node.Core.Admission;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Node.Core.Execution;
@@ -37,11 +36,12 @@ public sealed class TestChain
         Config = new ChainConfig(genesis);
         Time = new ManualTime(Start);
         Store = store ?? new InMemoryBlockStore();
-        Executor = new BlockExecutor(Config, ContractRegistry.Default);
+        Executor = BlockExecutor.ForChain(Config);
         (Ledger, Nonces) = LedgerLoader.Load(Config, Executor, Store);
         Pool = new TxPool(capacity: 10_000);
-        Admission = new TxAdmission(Config, ContractRegistry.Default, new MemberDirectory(Config), Nonces, Pool, Time);
-        ValidatorCore = new SoloValidator(Ledger, Executor, Pool, Nonces, Store, Validator, Time);
+        Members = MemberDirectory.FromState(Ledger);
+        Admission = new TxAdmission(Ledger, Executor, Members, Nonces, Pool, Time);
+        ValidatorCore = new SoloValidator(Ledger, Executor, Pool, Nonces, Members, Store, Validator, Time);
     }
 
     public ICryptoSuite Suite { get; }
@@ -56,6 +56,7 @@ public sealed class TestChain
     public LedgerState Ledger { get; }
     public CommittedNonces Nonces { get; }
     public TxPool Pool { get; }
+    public MemberDirectory Members { get; }
     public TxAdmission Admission { get; }
     public SoloValidator ValidatorCore { get; }
 
