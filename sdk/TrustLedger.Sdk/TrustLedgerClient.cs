@@ -19,7 +19,7 @@ namespace TrustLedger.Sdk;
 /// var receipt = await client.SubmitAsync("anchor.put", "hello"u8.ToArray());
 /// </code>
 /// </summary>
-public sealed class TrustLedgerClient : IDisposable
+public sealed partial class TrustLedgerClient : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly Ledger.LedgerClient _rpc;

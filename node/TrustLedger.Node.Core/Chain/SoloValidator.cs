@@ -50,7 +50,7 @@ public sealed class SoloValidator
             var timeMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _ledger.HeadTimeMs + 1);
             var execution = _executor.Execute(_ledger.State, candidates, _ledger.Height + 1, timeMs);
             if (execution.Included.Count == 0)
-                return new CommitOutcome(null, execution.Dropped);
+                return new CommitOutcome(null, execution.Dropped, []);
             _faulted = true; // until the block is durable, memory is ahead of disk
             var header = _ledger.Apply(execution, timeMs, _key.Address);
             var commit = CommitSignature.Create(_key, _ledger.Chain.Suite, header);
@@ -61,7 +61,7 @@ public sealed class SoloValidator
             _nonces.OnCommitted(execution.Included, timeMs);
             if (execution.Writes.WritesInKeyOrder().Any(w => MembershipState.IsMemberKey(w.Key)))
                 _members.Refresh(_ledger); // governance changed who may submit: admission follows from the next transaction
-            return new CommitOutcome(block, execution.Dropped);
+            return new CommitOutcome(block, execution.Dropped, execution.Writes.WritesInKeyOrder().Select(w => w.Key).ToArray());
         }
         finally
         {
