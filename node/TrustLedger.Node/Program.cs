@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Hosting;
+using TrustLedger.Node.Hosting.Watch;
 using TrustLedger.Node.Services;
 using TrustLedger.Node.Services.Binding;
+using TrustLedger.Node.Services.Watch;
 
 // --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
 var dev = args.Contains("--dev");
@@ -30,6 +32,7 @@ var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
+builder.Services.AddLiveViews(builder.Configuration);
 builder.Services.AddGrpc(o =>
 {
     o.MaxReceiveMessageSize = 32 * 1024 * 1024;
@@ -45,6 +48,7 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
+app.MapGrpcService<WatchService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>

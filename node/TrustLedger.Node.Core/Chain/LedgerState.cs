@@ -19,6 +19,9 @@ public sealed class LedgerState
     // Readers on other threads (admission dry-runs, queries) see the state between blocks, never half a block.
     private readonly ReaderWriterLockSlim _stateLock = new(LockRecursionPolicy.NoRecursion);
 
+    // The height whose writes the state tree holds: one above the head while a block is applied but not yet stored.
+    private ulong _stateHeight;
+
     private LedgerState(ChainConfig chain)
     {
         Chain = chain;
@@ -71,6 +74,7 @@ public sealed class LedgerState
                 else State.Set(key, value);
             }
             stateRoot = State.Tree.Root; // computing the root updates cached hashes: a write
+            _stateHeight = Height + 1;
         }
         finally
         {
@@ -91,6 +95,32 @@ public sealed class LedgerState
         try
         {
             return read(State);
+        }
+        finally
+        {
+            _stateLock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadState{T}"/>, but only while the state is durable: false (and <paramref name="read"/> is not
+    /// called) while a block is applied in memory and not yet stored, so a reader never reports a value that a crash
+    /// could still undo. <paramref name="read"/> also gets the head the state belongs to (null before block 1).
+    /// </summary>
+    public bool TryReadDurable<T>(Func<IStateStore, HeadInfo?, T> read, out T value)
+    {
+        _stateLock.EnterReadLock();
+        try
+        {
+            // Under the read lock no block can be applied, so the head can only catch up with the state, never pass it.
+            var head = _head;
+            if (_stateHeight != (head?.Header.Height ?? 0))
+            {
+                value = default!;
+                return false;
+            }
+            value = read(State, head);
+            return true;
         }
         finally
         {

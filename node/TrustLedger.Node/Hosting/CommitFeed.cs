@@ -15,9 +15,17 @@ public sealed class CommitFeed(IBlockStore store, LedgerState ledger)
     private readonly ConcurrentDictionary<Hash32, TaskCompletionSource<TxOutcome>> _waiters = new();
     private readonly RecentBlocks _recent = new(capacity: 64);
     private TaskCompletionSource _nextBlock = NewSignal();
+    private readonly Lock _listenersLock = new();
+    private Action<CommitOutcome>[] _listeners = [];
 
     /// <summary>Completes when a block beyond the current head is committed.</summary>
     public Task NextBlock => Volatile.Read(ref _nextBlock).Task;
+
+    /// <summary>Runs <paramref name="listener"/> after every publish, on the chain's turn: it must return at once (queue, never wait).</summary>
+    public void AddListener(Action<CommitOutcome> listener)
+    {
+        lock (_listenersLock) _listeners = [.. _listeners, listener];
+    }
 
     public void Publish(CommitOutcome outcome)
     {
@@ -33,6 +41,7 @@ public sealed class CommitFeed(IBlockStore store, LedgerState ledger)
         foreach (var dropped in outcome.Dropped)
             if (_waiters.TryRemove(dropped.TxId, out var waiter))
                 waiter.TrySetResult(TxOutcome.Dropped(dropped));
+        foreach (var listener in Volatile.Read(ref _listeners)) listener(outcome);
     }
 
     /// <summary>The outcome of <paramref name="txId"/>, waiting up to <paramref name="timeout"/>; null on timeout.</summary>
