@@ -12,7 +12,8 @@ namespace TrustLedger.Sdk;
 /// then an update per committed block that changes it, until cancelled. A watcher that falls behind receives a fresh
 /// snapshot with <see cref="LiveViewStamp.Resynced"/> instead of the updates it missed. Unknown case or grant ids and
 /// unknown organisations end the watch with an <see cref="RpcException"/> of status <see cref="StatusCode.NotFound"/>;
-/// malformed ids with <see cref="StatusCode.InvalidArgument"/>.
+/// malformed ids with <see cref="StatusCode.InvalidArgument"/>; a node that stops ends open watches with
+/// <see cref="StatusCode.Unavailable"/> (watch again to resume: the first update is a fresh snapshot).
 /// </summary>
 public sealed partial class TrustLedgerClient
 {

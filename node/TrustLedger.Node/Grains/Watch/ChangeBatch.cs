@@ -5,7 +5,7 @@ namespace TrustLedger.Node.Grains.Watch;
 /// <see cref="BlockTimeMs"/>. <see cref="Overflowed"/>: the dispatcher fell behind and lost track of what changed,
 /// so every live view must re-read.
 /// </summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("tl.watch.ChangeBatch")]
 public sealed record ChangeBatch(
     [property: Id(0)] ulong Height,
     [property: Id(1)] long BlockTimeMs,

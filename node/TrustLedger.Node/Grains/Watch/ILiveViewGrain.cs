@@ -7,6 +7,7 @@ namespace TrustLedger.Node.Grains.Watch;
 /// changes it and pushes the change to its observers. Subscriptions expire unless renewed
 /// (<see cref="LiveViewOptions.ObserverExpiry"/>), so a watcher that vanished without unsubscribing is forgotten.
 /// </summary>
+[Alias("tl.watch.ILiveViewGrain")]
 public interface ILiveViewGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -27,13 +28,17 @@ public interface ILiveViewGrain : IGrainWithStringKey
 }
 
 /// <summary>A case and its history, keyed by case id.</summary>
+[Alias("tl.watch.ICaseGrain")]
 public interface ICaseGrain : ILiveViewGrain;
 
 /// <summary>The cases waiting on a department, keyed by organisation id.</summary>
+[Alias("tl.watch.IDepartmentInboxGrain")]
 public interface IDepartmentInboxGrain : ILiveViewGrain;
 
 /// <summary>A data-sharing grant and its access receipts, keyed by grant id.</summary>
+[Alias("tl.watch.IGrantGrain")]
 public interface IGrantGrain : ILiveViewGrain;
 
 /// <summary>A resident's points account, keyed by address (40 lower-case hex digits).</summary>
+[Alias("tl.watch.IPointsAccountGrain")]
 public interface IPointsAccountGrain : ILiveViewGrain;

@@ -4,6 +4,7 @@ namespace TrustLedger.Node.Grains.Watch;
 /// Knows which live views are watched and what each listens to, so a committed block reaches only the views it
 /// changed. One per node cluster (key 0); live views re-register periodically, so a lost directory heals.
 /// </summary>
+[Alias("tl.watch.IWatchDirectoryGrain")]
 public interface IWatchDirectoryGrain : IGrainWithIntegerKey
 {
     /// <summary>

@@ -10,7 +10,7 @@ namespace TrustLedger.Node.Grains.Watch;
 /// <param name="Cursor">Entries of the entity's list (history, receipts) the receiver holds after this update; the
 /// <c>after</c> to resubscribe with.</param>
 /// <param name="Payload">The protobuf update message of the view's kind (watch_service.proto), stamp included.</param>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, Alias("tl.watch.LiveViewUpdate")]
 public sealed record LiveViewUpdate(
     [property: Id(0)] Guid Epoch,
     [property: Id(1)] ulong Sequence,

@@ -13,7 +13,8 @@ namespace TrustLedger.Node.Services.Watch;
 /// Live views over gRPC (see watch_service.proto): each call follows one live-view grain through an observer. Ids are
 /// checked here (INVALID_ARGUMENT), existence by the grain (NOT_FOUND).
 /// </summary>
-public sealed class WatchService(IGrainFactory grains, IOptions<LiveViewOptions> options, TimeProvider time) : WatchApi.WatchBase
+public sealed class WatchService(IGrainFactory grains, IOptions<LiveViewOptions> options, TimeProvider time, IHostApplicationLifetime lifetime)
+    : WatchApi.WatchBase
 {
     public override Task WatchInbox(WatchInboxRequest request, IServerStreamWriter<InboxUpdate> responseStream, ServerCallContext context)
     {
@@ -46,14 +47,20 @@ public sealed class WatchService(IGrainFactory grains, IOptions<LiveViewOptions>
     private async Task Follow<T>(ILiveViewGrain grain, MessageParser<T> parser, string notFound, IServerStreamWriter<T> stream, ServerCallContext context)
         where T : class, IWatchUpdate, IMessage<T>
     {
+        // A watch never ends by itself: end it when the node stops, so shutdown does not wait for watchers.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
             await new LiveViewStream<T>(grains, options.Value, time, parser)
-                .Run(grain, new ChannelObserver(options.Value.WatcherBuffer), stream, notFound, context.CancellationToken);
+                .Run(grain, new ChannelObserver(options.Value.WatcherBuffer), stream, notFound, cancellation.Token);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
-            // The client went away or the node is stopping: the stream simply ends.
+            // The client went away.
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "the node is stopping; watch again to resume"));
         }
     }
 
