@@ -45,6 +45,7 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
+app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -36,6 +36,12 @@ public sealed class LedgerState
     public Hash32 HeadHash => _head?.Hash ?? Chain.GenesisHash;
     public long HeadTimeMs => _head?.Header.TimeMs ?? Chain.Genesis.GenesisTimeMs;
 
+    /// <summary>
+    /// The height whose post-state the tree holds. Read it inside <see cref="ReadState{T}"/>: it runs one block ahead
+    /// of <see cref="Height"/> while a block is being stored.
+    /// </summary>
+    public ulong StateHeight { get; private set; }
+
     /// <summary>State root before block 1: the genesis organisations.</summary>
     public Hash32 GenesisStateRoot { get; private set; }
 
@@ -71,6 +77,7 @@ public sealed class LedgerState
                 else State.Set(key, value);
             }
             stateRoot = State.Tree.Root; // computing the root updates cached hashes: a write
+            StateHeight = Height + 1;
         }
         finally
         {
