@@ -89,6 +89,41 @@ public sealed class LedgerState
     }
 
     /// <summary>
+    /// The header committing <paramref name="execution"/> on top of the head would have, leaving the ledger as it
+    /// was: how a validator checks a proposed block before it is decided. Readers never see the trial writes (the
+    /// write lock is held from apply to undo); the state map's root depends only on its contents, so undoing the
+    /// writes restores the previous root exactly.
+    /// </summary>
+    public BlockHeader Preview(ExecutionResult execution, long timeMs, Address proposer)
+    {
+        Hash32 stateRoot;
+        _stateLock.EnterWriteLock();
+        try
+        {
+            var undo = new List<(byte[] Key, byte[]? Previous)>();
+            foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+            {
+                undo.Add((key, State.Get(key)));
+                if (value is null) State.Remove(key);
+                else State.Set(key, value);
+            }
+            stateRoot = State.Tree.Root;
+            foreach (var (key, previous) in undo)
+            {
+                if (previous is null) State.Remove(key);
+                else State.Set(key, previous);
+            }
+        }
+        finally
+        {
+            _stateLock.ExitWriteLock();
+        }
+        var leaves = execution.Included.Select(tx => MerkleProofs.LeafHash(Chain.Suite.Hash, tx.Id.ToArray())).ToArray();
+        return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
+            (ulong)(Log.Size + leaves.Length), Log.RootWithAppended(leaves), stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+    }
+
+    /// <summary>
     /// Reads committed state from any thread, between blocks. The chain driver itself reads <see cref="State"/>
     /// directly: it is the only writer, so its reads never race a write.
     /// </summary>
