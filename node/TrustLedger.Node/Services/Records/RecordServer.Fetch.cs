@@ -48,6 +48,21 @@ public sealed partial class RecordServer
             CryptographicOperations.ZeroMemory(stored);
         }
 
+        try
+        {
+            return await Release(request, requester, grant, keyHash, grantSalt, content, cancellation);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(content);
+        }
+    }
+
+    /// <summary>Commits the access receipt for <paramref name="content"/> and, once it is durable, seals the record to the requester.</summary>
+    private async Task<Api.FetchRecordResponse> Release(RecordFetchRequest request, Address requester, Grant grant, Hash32 keyHash,
+        byte[] grantSalt, byte[] content, CancellationToken cancellation)
+    {
+        var suite = runtime.Chain.Suite;
         var contentSalt = RandomNumberGenerator.GetBytes(RecordHashes.SaltLength);
         var receiptPayload = new RecordAccessRequest
         {
@@ -77,7 +92,6 @@ public sealed partial class RecordServer
         finally
         {
             CryptographicOperations.ZeroMemory(sealedBytes);
-            CryptographicOperations.ZeroMemory(content);
         }
     }
 
