@@ -4,6 +4,7 @@ using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Services;
 using TrustLedger.Node.Services.Binding;
+using TrustLedger.Node.Services.Records;
 
 // --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
 var dev = args.Contains("--dev");
@@ -31,6 +32,7 @@ builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
 builder.Services.AddHostedService<FollowerPump>();
+builder.Services.AddRecordExchange(builder.Configuration, options, log);
 builder.Services.AddGrpc(o =>
 {
     o.MaxReceiveMessageSize = 32 * 1024 * 1024;
@@ -47,6 +49,7 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
 app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
+app.MapGrpcService<RecordsService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
