@@ -45,6 +45,7 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
+app.MapGrpcService<QueryService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
