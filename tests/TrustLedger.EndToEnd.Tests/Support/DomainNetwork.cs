@@ -13,13 +13,17 @@ public sealed record Member(string Id, KeyPair Key, TrustLedgerClient Client);
 /// so the threshold is 1) proposes <c>AddOrganisation</c> with a fresh key, and the proposal executes at once.
 /// Ids carry a random suffix, because organisation ids are never reused and tests share a node.
 /// </summary>
-public sealed class DomainNetwork(NodeFixture fixture) : IDisposable
+public sealed class DomainNetwork(string endpoint, TrustLedgerClient admin) : IDisposable
 {
+    public DomainNetwork(NodeFixture fixture) : this(fixture.Node.Endpoint, fixture.Client)
+    {
+    }
+
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..6];
     private readonly List<Member> _members = [];
 
     /// <summary>The dev organisation's client: admin (and every other role).</summary>
-    public TrustLedgerClient Admin => fixture.Client;
+    public TrustLedgerClient Admin => admin;
 
     public string Id(string name) => $"{name}-{_suffix}";
 
@@ -30,7 +34,7 @@ public sealed class DomainNetwork(NodeFixture fixture) : IDisposable
         var key = Admin.Suite.GenerateKey();
         var proposal = await Admin.Governance.AddOrganisationAsync(id, $"{name} (test)", roles, [key.PublicKey], $"add {id} for a test");
         Assert.Equal("executed", proposal.Status);
-        var member = new Member(id, key, await TrustLedgerClient.ConnectAsync(fixture.Node.Endpoint, key));
+        var member = new Member(id, key, await TrustLedgerClient.ConnectAsync(endpoint, key));
         lock (_members) _members.Add(member);
         return member;
     }
