@@ -30,6 +30,7 @@ var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
+builder.Services.AddHostedService<FollowerPump>();
 builder.Services.AddGrpc(o =>
 {
     o.MaxReceiveMessageSize = 32 * 1024 * 1024;
@@ -45,11 +46,12 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
+app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcService<QueryService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} (chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Role}{(runtime.Upstream is { } up ? " of " + up : "")}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 await app.RunAsync();
 return Environment.ExitCode;
