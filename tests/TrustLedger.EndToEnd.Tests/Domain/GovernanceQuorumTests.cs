@@ -10,12 +10,13 @@ namespace TrustLedger.EndToEnd.Tests.Domain;
 /// M of N on a real node: with a second admin organisation a proposal needs both (a majority of two). Its own node,
 /// because raising the number of admins changes what every later proposal needs.
 /// </summary>
-public sealed class GovernanceQuorumTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+[Collection(DomainCollection.Name)] // one domain test class at a time: fewer node processes competing for the machine
+public sealed class GovernanceQuorumTests(QuorumNodeFixture fixture) : IClassFixture<QuorumNodeFixture>
 {
     [Fact]
     public async Task With_two_admins_a_proposal_waits_for_the_second_approval()
     {
-        using var net = new DomainNetwork(fixture);
+        using var net = new DomainNetwork(fixture.Node.Endpoint, fixture.Client);
         var civil = await net.AddAsync("civil", Roles.Department);
         var council = await net.AddAsync("council", Roles.Admin); // last: from here on, proposals need both admins
         Assert.Equal(2U, (await net.Admin.Governance.ListOrganisationsAsync()).AdminThreshold);

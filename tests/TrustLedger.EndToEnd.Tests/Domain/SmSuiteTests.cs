@@ -6,7 +6,8 @@ using Xunit;
 
 namespace TrustLedger.EndToEnd.Tests.Domain;
 
-/// <summary>The domain SDK on an <c>sm</c> network: SM2 organisation keys join by governance, an SM2 resident signs a redemption.</summary>
+/// <summary>The domain SDK on an <c>sm</c> network (its own node): SM2 organisation keys join by governance, an SM2 resident signs a redemption.</summary>
+[Collection(DomainCollection.Name)] // one domain test class at a time: fewer node processes competing for the machine
 public sealed class SmSuiteTests(SmNodeFixture fixture) : IClassFixture<SmNodeFixture>
 {
     [Fact]
