@@ -50,6 +50,7 @@ var app = builder.Build();
 app.MapGrpcService<LedgerService>();
 app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcService<RecordsService>();
+app.MapGrpcService<QueryService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -11,6 +11,7 @@ var root = new RootCommand("tl — the TrustLedger command line: keys, dev genes
     TxCommands.Build(),
     BenchCommand.Build(),
     AuditCommands.Build(),
+    GovCommands.Build(), DataCommands.Build(), CaseCommands.Build(), PointsCommands.Build(), DemoCommand.Build(),
 };
 foreach (var option in CommonOptions.Global) root.Options.Add(option);
 return await root.Parse(args).InvokeAsync();
