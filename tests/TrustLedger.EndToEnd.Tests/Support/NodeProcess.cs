@@ -13,7 +13,7 @@ namespace TrustLedger.EndToEnd.Tests.Support;
 public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly ITestOutputHelper? _output;
-    private readonly int _grpcPort = FreePort(), _siloPort = FreePort(), _gatewayPort = FreePort();
+    private int _grpcPort = FreePort(), _siloPort = FreePort(), _gatewayPort = FreePort();
     private Process? _process;
     private readonly StringBuilder _log = new();
 
@@ -59,7 +59,27 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Starts the process and waits until it listens. A port freed by a killed node can be taken by another test's
+    /// process before the restart; then the node is started again on fresh ports (<see cref="Endpoint"/> changes).
+    /// </summary>
     public async Task Start()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnce();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                (_grpcPort, _siloPort, _gatewayPort) = (FreePort(), FreePort(), FreePort());
+            }
+        }
+    }
+
+    private async Task StartOnce()
     {
         if (IsRunning) throw new InvalidOperationException("node already running");
         Killing = false;
