@@ -5,6 +5,7 @@ using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Hosting.Watch;
 using TrustLedger.Node.Services;
 using TrustLedger.Node.Services.Binding;
+using TrustLedger.Node.Services.Records;
 using TrustLedger.Node.Services.Watch;
 
 // --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
@@ -32,6 +33,8 @@ var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
+builder.Services.AddHostedService<FollowerPump>();
+builder.Services.AddRecordExchange(builder.Configuration, options, log);
 builder.Services.AddLiveViews(builder.Configuration);
 builder.Services.AddGrpc(o =>
 {
@@ -48,11 +51,14 @@ builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options
 
 var app = builder.Build();
 app.MapGrpcService<LedgerService>();
+app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
+app.MapGrpcService<RecordsService>();
+app.MapGrpcService<QueryService>();
 app.MapGrpcService<WatchService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} (chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Role}{(runtime.Upstream is { } up ? " of " + up : "")}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 await app.RunAsync();
 return Environment.ExitCode;

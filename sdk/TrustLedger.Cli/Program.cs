@@ -10,6 +10,8 @@ var root = new RootCommand("tl — the TrustLedger command line: keys, dev genes
     BlockCommands.Build(),
     TxCommands.Build(),
     BenchCommand.Build(),
+    AuditCommands.Build(),
+    GovCommands.Build(), DataCommands.Build(), CaseCommands.Build(), PointsCommands.Build(), DemoCommand.Build(),
     WatchCommands.Build(),
 };
 foreach (var option in CommonOptions.Global) root.Options.Add(option);

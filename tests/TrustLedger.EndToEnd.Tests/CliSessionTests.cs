@@ -48,6 +48,14 @@ public sealed class CliSessionTests(NodeFixture fixture, ITestOutputHelper outpu
         var status = await Tl("status");
         Assert.Equal(0, status.Exit);
         Assert.Contains("chain id:", status.Out);
+
+        var genesis = Path.Combine(fixture.Node.DataDir, "genesis.json");
+        var audit = await Tl("audit", "tx", txId, "--genesis", genesis);
+        Assert.Equal(0, audit.Exit);
+        Assert.Contains("transaction included", audit.Out);
+        var growth = await Tl("audit", "log", "1", "--genesis", genesis);
+        Assert.Equal(0, growth.Exit);
+        Assert.Contains("append-only growth", growth.Out);
     }
 
     [Fact]

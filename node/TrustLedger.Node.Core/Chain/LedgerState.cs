@@ -19,9 +19,6 @@ public sealed class LedgerState
     // Readers on other threads (admission dry-runs, queries) see the state between blocks, never half a block.
     private readonly ReaderWriterLockSlim _stateLock = new(LockRecursionPolicy.NoRecursion);
 
-    // The height whose writes the state tree holds: one above the head while a block is applied but not yet stored.
-    private ulong _stateHeight;
-
     private LedgerState(ChainConfig chain)
     {
         Chain = chain;
@@ -38,6 +35,12 @@ public sealed class LedgerState
     public ulong Height => _head?.Header.Height ?? 0;
     public Hash32 HeadHash => _head?.Hash ?? Chain.GenesisHash;
     public long HeadTimeMs => _head?.Header.TimeMs ?? Chain.Genesis.GenesisTimeMs;
+
+    /// <summary>
+    /// The height whose post-state the tree holds. Read it inside <see cref="ReadState{T}"/>: it runs one block ahead
+    /// of <see cref="Height"/> while a block is being stored.
+    /// </summary>
+    public ulong StateHeight { get; private set; }
 
     /// <summary>State root before block 1: the genesis organisations.</summary>
     public Hash32 GenesisStateRoot { get; private set; }
@@ -74,7 +77,7 @@ public sealed class LedgerState
                 else State.Set(key, value);
             }
             stateRoot = State.Tree.Root; // computing the root updates cached hashes: a write
-            _stateHeight = Height + 1;
+            StateHeight = Height + 1;
         }
         finally
         {
@@ -83,6 +86,41 @@ public sealed class LedgerState
         foreach (var tx in execution.Included) Log.AppendLeaf(tx.Id.ToArray());
         return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
             (ulong)Log.Size, Log.Root, stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+    }
+
+    /// <summary>
+    /// The header committing <paramref name="execution"/> on top of the head would have, leaving the ledger as it
+    /// was: how a validator checks a proposed block before it is decided. Readers never see the trial writes (the
+    /// write lock is held from apply to undo); the state map's root depends only on its contents, so undoing the
+    /// writes restores the previous root exactly.
+    /// </summary>
+    public BlockHeader Preview(ExecutionResult execution, long timeMs, Address proposer)
+    {
+        Hash32 stateRoot;
+        _stateLock.EnterWriteLock();
+        try
+        {
+            var undo = new List<(byte[] Key, byte[]? Previous)>();
+            foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+            {
+                undo.Add((key, State.Get(key)));
+                if (value is null) State.Remove(key);
+                else State.Set(key, value);
+            }
+            stateRoot = State.Tree.Root;
+            foreach (var (key, previous) in undo)
+            {
+                if (previous is null) State.Remove(key);
+                else State.Set(key, previous);
+            }
+        }
+        finally
+        {
+            _stateLock.ExitWriteLock();
+        }
+        var leaves = execution.Included.Select(tx => MerkleProofs.LeafHash(Chain.Suite.Hash, tx.Id.ToArray())).ToArray();
+        return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
+            (ulong)(Log.Size + leaves.Length), Log.RootWithAppended(leaves), stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
     }
 
     /// <summary>
@@ -114,7 +152,7 @@ public sealed class LedgerState
         {
             // Under the read lock no block can be applied, so the head can only catch up with the state, never pass it.
             var head = _head;
-            if (_stateHeight != (head?.Header.Height ?? 0))
+            if (StateHeight != (head?.Header.Height ?? 0))
             {
                 value = default!;
                 return false;

@@ -14,7 +14,7 @@ public sealed class NodeOptions
     /// <summary>Genesis file; defaults to <c>{DataDir}/genesis.json</c>.</summary>
     public string? Genesis { get; set; }
 
-    /// <summary>This node's validator keystore; defaults to <c>{DataDir}/validator.key.json</c>.</summary>
+    /// <summary>This node's keystore (a validator key, or for a follower a member key); defaults to <c>{DataDir}/validator.key.json</c>.</summary>
     public string? Key { get; set; }
 
     /// <summary>Keystore password; prefer the <c>TL_KEY_PASSWORD</c> environment variable. Never logged.</summary>
@@ -28,6 +28,12 @@ public sealed class NodeOptions
 
     /// <summary>Crypto suite for a new dev network: eth or sm.</summary>
     public string DevSuite { get; set; } = "eth";
+
+    /// <summary>
+    /// A peer's gRPC endpoint to follow (http://host:port). A node whose key is not a validator follows the chain:
+    /// it imports the peer's blocks after checking each one, and forwards submitted transactions to the peer.
+    /// </summary>
+    public string? Follow { get; set; }
 
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
@@ -51,6 +57,7 @@ public sealed class NodeOptions
         ["--key"] = $"{Section}:Key",
         ["--listen"] = $"{Section}:Listen",
         ["--suite"] = $"{Section}:DevSuite",
+        ["--follow"] = $"{Section}:Follow",
         ["--silo-port"] = $"{Section}:SiloPort",
         ["--gateway-port"] = $"{Section}:GatewayPort",
     };

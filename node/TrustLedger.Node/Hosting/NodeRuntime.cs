@@ -18,10 +18,12 @@ namespace TrustLedger.Node.Hosting;
 public sealed class NodeRuntime : IDisposable
 {
     private NodeRuntime(ChainConfig chain, IBlockStore store, LedgerState ledger, TxAdmission admission, TxPool pool,
-        SoloValidator validator, KeyPair key, CommitFeed feed, string organisation)
+        SoloValidator? validator, BlockImporter importer, KeyPair key, CommitFeed feed, string organisation, string? upstream)
     {
-        (Chain, Store, Ledger, Admission, Pool, Validator, Key, Feed, Organisation) =
-            (chain, store, ledger, admission, pool, validator, key, feed, organisation);
+        (Chain, Store, Ledger, Admission, Pool, Validator, Importer, Key, Feed, Organisation, Upstream) =
+            (chain, store, ledger, admission, pool, validator, importer, key, feed, organisation, upstream);
+        if (upstream is not null)
+            _upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(upstream, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
     }
 
     public ChainConfig Chain { get; }
@@ -29,7 +31,23 @@ public sealed class NodeRuntime : IDisposable
     public LedgerState Ledger { get; }
     public TxAdmission Admission { get; }
     public TxPool Pool { get; }
-    public SoloValidator Validator { get; }
+    /// <summary>The block producer when this node is the dev-mode validator; null on a follower.</summary>
+    public SoloValidator? Validator { get; }
+
+    /// <summary>Verifies and applies blocks received from peers.</summary>
+    public BlockImporter Importer { get; }
+
+    /// <summary>The peer a follower imports blocks from and forwards transactions to; null on the validator.</summary>
+    public string? Upstream { get; }
+
+    public bool IsFollower => Validator is null;
+
+    private readonly Lazy<Grpc.Net.Client.GrpcChannel>? _upstreamChannel;
+
+    /// <summary>The follower's channel to its peer (transactions are forwarded there).</summary>
+    public Grpc.Net.Client.GrpcChannel UpstreamChannel =>
+        _upstreamChannel?.Value ?? throw new InvalidOperationException("this node follows no peer");
+    public string Role => IsFollower ? "follower" : "validator";
     public KeyPair Key { get; }
     public CommitFeed Feed { get; }
     public string Organisation { get; }
@@ -41,9 +59,12 @@ public sealed class NodeRuntime : IDisposable
         var key = KeyFile.Load(options.KeyPath, password);
         if (key.Suite != chain.Suite.Name)
             throw new InvalidOperationException($"key {options.KeyPath} is a {key.Suite} key but the network uses {chain.Suite.Name}");
-        var organisation = chain.Genesis.Validators
-            .FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation
-            ?? throw new InvalidOperationException($"key {key.Address} is not a validator in genesis {options.GenesisPath}");
+        var validatorOrganisation = chain.Genesis.Validators
+            .FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation;
+        if (validatorOrganisation is not null && chain.Validators.Count > 1)
+            throw new InvalidOperationException($"the genesis names {chain.Validators.Count} validators: BFT consensus between validators is not available in this release; run one validator and follow it");
+        if (validatorOrganisation is null && string.IsNullOrEmpty(options.Follow))
+            throw new InvalidOperationException($"key {key.Address} is not a validator in genesis {options.GenesisPath}; to run a follower, name the peer to follow with --follow http://host:port");
 
         var store = FileBlockStore.Open(options.BlocksDir, chain.Suite, logger);
         try
@@ -54,10 +75,14 @@ public sealed class NodeRuntime : IDisposable
                 (done, total) => logger.LogInformation("Replayed {Done}/{Total} blocks", done, total), progressEvery: 5000);
             var pool = new TxPool(options.MempoolCapacity);
             var members = MemberDirectory.FromState(ledger);
+            var organisation = validatorOrganisation ?? members.OrganisationOf(key.Address)
+                ?? throw new InvalidOperationException($"key {key.Address} is neither a validator nor a member key of this network");
             var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
-            var validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
+            var validator = validatorOrganisation is null ? null : new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
+            var importer = new BlockImporter(ledger, executor, nonces, members, store);
             var feed = new CommitFeed(store, ledger);
-            return new NodeRuntime(chain, store, ledger, admission, pool, validator, key, feed, organisation);
+            return new NodeRuntime(chain, store, ledger, admission, pool, validator, importer, key, feed, organisation,
+                validatorOrganisation is null ? options.Follow : null);
         }
         catch
         {
@@ -66,5 +91,9 @@ public sealed class NodeRuntime : IDisposable
         }
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        if (_upstreamChannel is { IsValueCreated: true }) _upstreamChannel.Value.Dispose();
+        Store.Dispose();
+    }
 }

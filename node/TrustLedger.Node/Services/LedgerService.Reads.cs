@@ -28,6 +28,8 @@ public sealed partial class LedgerService
             Version = typeof(LedgerService).Assembly.GetName().Version?.ToString() ?? "0",
             StartedAtMs = runtime.StartedAt.ToUnixTimeMilliseconds(),
             RssBytes = Environment.WorkingSet,
+            Role = runtime.Role,
+            Upstream = runtime.Upstream ?? "",
         };
         status.Validators.AddRange(runtime.Chain.Validators.Select(v => ByteString.CopyFrom(v.Bytes)));
         return Task.FromResult(status);

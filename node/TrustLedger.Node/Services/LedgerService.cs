@@ -18,6 +18,8 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
     public override async Task<SubmitResponse> Submit(SubmitRequest request, ServerCallContext context)
     {
         if (request.Transaction is null) throw RpcErrors.Invalid("request has no transaction");
+        if (runtime.IsFollower)
+            return await Relay(request, context);
         var tx = Decode(request.Transaction);
         var admitted = runtime.Admission.Admit(tx);
         if (admitted.Rejection is { } rejection) throw RpcErrors.From(rejection);
@@ -29,6 +31,8 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
 
     public override async Task<SubmitBatchResponse> SubmitBatch(SubmitBatchRequest request, ServerCallContext context)
     {
+        if (runtime.IsFollower)
+            return await new Ledger.LedgerClient(runtime.UpstreamChannel).SubmitBatchAsync(request, deadline: context.Deadline, cancellationToken: context.CancellationToken);
         var results = new SubmitResult[request.Transactions.Count];
         var decoded = new List<(int Index, SignedTransaction Tx)>(request.Transactions.Count);
         for (var i = 0; i < request.Transactions.Count; i++)
@@ -98,6 +102,16 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
         if (height == 0) throw RpcErrors.NotFound("the chain has no blocks yet");
         var block = runtime.Feed.GetBlock(height) ?? throw RpcErrors.NotFound($"no block at height {height}; the head is {runtime.Ledger.Height}");
         return Task.FromResult(block.ToWire(runtime.Chain.Suite.Hash));
+    }
+
+    // The validator orders; a follower passes the request on. A waited-for receipt is relayed once this node has
+    // imported the block too, so the caller can read its own write here.
+    private async Task<SubmitResponse> Relay(SubmitRequest request, ServerCallContext context)
+    {
+        var response = await new Ledger.LedgerClient(runtime.UpstreamChannel).SubmitAsync(request, deadline: context.Deadline, cancellationToken: context.CancellationToken);
+        if (request.WaitForCommit)
+            await runtime.Feed.WaitAsync(WireMapping.ToHash(response.TxId, "tx_id"), TimeSpan.FromSeconds(30), context.CancellationToken);
+        return response;
     }
 
     private SignedTransaction Decode(Wire.Transaction wire)

@@ -26,7 +26,7 @@ internal static class CommandRunner
 
     private static string? Describe(Exception e) => e switch
     {
-        CliException or KeyFileException or TransactionRejectedException or FormatException or IOException or ArgumentException => e.Message,
+        CliException or KeyFileException or TransactionRejectedException or Sdk.Verification.VerificationException or Protocol.Genesis.GenesisException or FormatException or IOException or ArgumentException => e.Message,
         RpcException { StatusCode: StatusCode.Unavailable } r => $"node unavailable: {r.Status.Detail}",
         RpcException r => $"{r.StatusCode}: {r.Status.Detail}",
         HttpRequestException h => $"cannot reach the node: {h.Message}",

@@ -24,6 +24,7 @@ internal static class StatusCommand
                 ("log root", s.LogRoot),
                 ("state root", s.StateRoot),
                 ("node", $"{s.NodeAddress} ({s.Organisation})"),
+                ("role", s.Upstream.Length == 0 ? s.Role : $"{s.Role} of {s.Upstream}"),
                 ("validators", string.Join(", ", s.Validators)),
                 ("mempool", s.MempoolSize),
                 ("version", s.Version),

@@ -13,15 +13,32 @@ namespace TrustLedger.EndToEnd.Tests.Support;
 public sealed class NodeProcess : IAsyncDisposable
 {
     private readonly ITestOutputHelper? _output;
-    private readonly int _grpcPort = FreePort(), _siloPort = FreePort(), _gatewayPort = FreePort();
+    private int _grpcPort = FreePort(), _siloPort = FreePort(), _gatewayPort = FreePort();
     private Process? _process;
     private readonly StringBuilder _log = new();
+
+    private readonly IReadOnlyList<string>? _arguments;
 
     public NodeProcess(string dataDir, ITestOutputHelper? output = null, string suite = "eth")
     {
         DataDir = dataDir;
         Suite = suite;
         _output = output;
+    }
+
+    /// <summary>A node started with <paramref name="arguments"/> instead of <c>--dev</c> (data folder, ports and listen address are added).</summary>
+    public NodeProcess(string dataDir, IReadOnlyList<string> arguments, ITestOutputHelper? output = null) : this(dataDir, output) => _arguments = arguments;
+
+    /// <summary>Starts a follower of <paramref name="peer"/>: same genesis, the peer's client key as its member key, its own data folder.</summary>
+    public static async Task<NodeProcess> StartFollower(NodeProcess peer, ITestOutputHelper? output = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tl-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var genesis = Path.Combine(dir, "genesis.json");
+        File.Copy(Path.Combine(peer.DataDir, "genesis.json"), genesis);
+        var node = new NodeProcess(dir, ["--genesis", genesis, "--key", peer.ClientKeyPath, "--follow", peer.Endpoint], output);
+        await node.Start();
+        return node;
     }
 
     public string DataDir { get; }
@@ -42,7 +59,27 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Starts the process and waits until it listens. A port freed by a killed node can be taken by another test's
+    /// process before the restart; then the node is started again on fresh ports (<see cref="Endpoint"/> changes).
+    /// </summary>
     public async Task Start()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartOnce();
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                (_grpcPort, _siloPort, _gatewayPort) = (FreePort(), FreePort(), FreePort());
+            }
+        }
+    }
+
+    private async Task StartOnce()
     {
         if (IsRunning) throw new InvalidOperationException("node already running");
         Killing = false;
@@ -53,8 +90,9 @@ public sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { NodeDll, "--dev", "--data", DataDir, "--suite", Suite, "--listen", $"127.0.0.1:{_grpcPort}",
-                     "--silo-port", _siloPort.ToString(), "--gateway-port", _gatewayPort.ToString() })
+        IEnumerable<string> mode = _arguments ?? ["--dev", "--suite", Suite];
+        foreach (var arg in new[] { NodeDll, "--data", DataDir, "--listen", $"127.0.0.1:{_grpcPort}",
+                     "--silo-port", _siloPort.ToString(), "--gateway-port", _gatewayPort.ToString() }.Concat(mode))
             info.ArgumentList.Add(arg);
         info.Environment["TL_KEY_PASSWORD"] = Password;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };

@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TrustLedger.Contracts.Governance;
+using TrustLedger.Contracts.Messages;
 using TrustLedger.EndToEnd.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -7,41 +8,36 @@ using Xunit.Abstractions;
 namespace TrustLedger.EndToEnd.Tests.Watch;
 
 /// <summary><c>tl watch</c> with the real binary: the first update of a watch, and readable errors.</summary>
-public sealed class WatchCliTests(NodeFixture fixture, ITestOutputHelper output) : IClassFixture<NodeFixture>
+[Collection(DomainCollection.Name)]
+public sealed class WatchCliTests(NodeFixture fixture, ITestOutputHelper output)
 {
     private async Task<(int Exit, string Out, string Err)> Tl(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(BuiltOutputs.Find("sdk/TrustLedger.Cli", "tl.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.ArgumentList.Add("--node");
-        info.ArgumentList.Add(fixture.Node.Endpoint);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        output.WriteLine($"$ tl {string.Join(' ', args)}\n{await stdout}{await stderr}");
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await TlProcess.RunAsync(fixture.Node.Endpoint, TimeSpan.FromMinutes(1), args);
+        output.WriteLine($"$ tl {string.Join(' ', args)}\n{result.Out}{result.Err}");
+        return result;
     }
 
     [Fact]
-    public async Task Watch_inbox_once_prints_the_current_inbox_as_one_json_line()
+    public async Task Watch_once_prints_the_current_inbox_as_one_json_line_and_a_case_as_text()
     {
-        var city = new CityScenario(fixture);
-        var caseId = await city.ReportCase();
-        await city.HandOver(caseId, "dev"); // dev holds the department role too
+        using var net = new DomainNetwork(fixture);
+        var hub = await net.AddAsync("hub", Roles.Hub);
+        var water = await net.AddAsync("water", Roles.Department);
+        var caseId = (await hub.Client.Cases.ReportAsync("road.damage", "grid:330402-017-05", new byte[32], Severity.High)).Id;
+        await hub.Client.Cases.HandOverAsync(caseId, water.Id, DateTimeOffset.UtcNow.AddDays(3), "pothole");
 
-        var (exit, stdout, _) = await Tl("watch", "inbox", "dev", "--once", "--json");
+        var (exit, stdout, _) = await Tl("watch", "inbox", water.Id, "--once", "--json");
         Assert.Equal(0, exit);
         var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         using var update = JsonDocument.Parse(line);
         Assert.True(update.RootElement.GetProperty("snapshot").GetBoolean());
-        Assert.Equal("dev", update.RootElement.GetProperty("department").GetString());
-        Assert.Contains(update.RootElement.GetProperty("cases").EnumerateArray(), c => c.GetProperty("id").GetString() == caseId);
+        Assert.Equal(water.Id, update.RootElement.GetProperty("department").GetString());
+        Assert.Equal(caseId, Assert.Single(update.RootElement.GetProperty("cases").EnumerateArray()).GetProperty("id").GetString());
 
         var text = await Tl("watch", "case", caseId, "--once");
         Assert.Equal(0, text.Exit);
-        Assert.Contains("handed_over → dev", text.Out);
+        Assert.Contains($"handed_over → {water.Id}", text.Out);
         Assert.Contains("case.hand_over", text.Out);
     }
 

@@ -7,7 +7,8 @@ using Xunit;
 namespace TrustLedger.EndToEnd.Tests.Watch;
 
 /// <summary>grpcurl can find and describe the Watch service, including the contract messages it streams.</summary>
-public sealed class WatchDiscoveryTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+[Collection(DomainCollection.Name)]
+public sealed class WatchDiscoveryTests(NodeFixture fixture)
 {
     [Fact]
     public async Task Reflection_lists_the_watch_service_and_serves_its_descriptor_with_the_contract_imports()

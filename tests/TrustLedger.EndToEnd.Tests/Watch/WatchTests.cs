@@ -1,16 +1,19 @@
 using Grpc.Core;
+using TrustLedger.Contracts.Governance;
 using TrustLedger.Contracts.Messages;
 using TrustLedger.EndToEnd.Tests.Support;
-using TrustLedger.Sdk;
+using TrustLedger.Protocol.Crypto;
 using Xunit;
 
 namespace TrustLedger.EndToEnd.Tests.Watch;
 
 /// <summary>Live views through the SDK against a real node: streams that follow entities as blocks commit.</summary>
-public sealed class WatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
+[Collection(DomainCollection.Name)]
+public sealed class WatchTests(NodeFixture fixture)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly CityScenario _city = new(fixture);
+
+    private static byte[] Sha256(string text) => DigestHashFunction.Sha256.Hash(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
 
     private static async Task<T> Next<T>(IAsyncEnumerator<T> updates)
     {
@@ -18,58 +21,68 @@ public sealed class WatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         return updates.Current;
     }
 
+    private static async Task<string> Report(Member hub, string category = "road.damage") =>
+        (await hub.Client.Cases.ReportAsync(category, "grid:330402-017-05", Sha256("pothole at the corner"), Severity.High)).Id;
+
     [Fact]
     public async Task A_department_watching_its_inbox_sees_the_case_the_hub_hands_over_as_it_commits()
     {
-        var (water, department) = await _city.AddDepartment("water");
-        using var _ = department;
+        using var net = new DomainNetwork(fixture);
+        var hub = await net.AddAsync("hub", Roles.Hub);
+        var water = await net.AddAsync("water", Roles.Department);
         using var stop = new CancellationTokenSource();
-        await using var inbox = department.WatchInboxAsync(water, stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var inbox = water.Client.WatchInboxAsync(water.Id, stop.Token).GetAsyncEnumerator(stop.Token);
 
         var snapshot = await Next(inbox);
         Assert.True(snapshot.Stamp.IsSnapshot);
-        Assert.Equal(water, snapshot.Department);
+        Assert.Equal(water.Id, snapshot.Department);
         Assert.Empty(snapshot.Cases);
 
-        var caseId = await _city.ReportCase();
-        var handOver = await _city.HandOver(caseId, water);
+        var caseId = await Report(hub);
+        var handOver = await hub.Client.Cases.HandOverAsync(caseId, water.Id, DateTimeOffset.UtcNow.AddDays(3), "reported by a grid worker");
         var handedOver = await Next(inbox);
         var waiting = Assert.Single(handedOver.Cases);
-        Assert.Equal((caseId, CaseState.HandedOver, water), (waiting.Id, waiting.State, waiting.AssigneeOrganisation));
+        Assert.Equal((caseId, CaseState.HandedOver, water.Id), (waiting.Id, waiting.State, waiting.AssigneeOrganisation));
         Assert.Equal(handOver.Height, handedOver.Stamp.Height);
         Assert.False(handedOver.Stamp.IsSnapshot);
         Assert.Equal(1, handedOver.Waiting);
 
-        var accept = await CityScenario.Accept(department, caseId);
+        var accept = await water.Client.Cases.AcceptAsync(caseId); // changes the case, not the inbox set
         var accepted = await Next(inbox);
         Assert.Equal(CaseState.Accepted, Assert.Single(accepted.Cases).State);
         Assert.Equal(accept.Height, accepted.Stamp.Height);
+
+        await water.Client.Cases.RecordHandlingAsync(caseId, "road resurfaced", Sha256("photo"));
+        var handled = await Next(inbox);
+        Assert.Equal([caseId], handled.Removed);
+        Assert.Equal(0, handled.Waiting);
         stop.Cancel();
     }
 
     [Fact]
     public async Task A_watcher_that_disconnects_does_not_break_the_others()
     {
-        var (parks, department) = await _city.AddDepartment("parks");
-        using var _ = department;
+        using var net = new DomainNetwork(fixture);
+        var hub = await net.AddAsync("hub", Roles.Hub);
+        var parks = await net.AddAsync("parks", Roles.Department);
         using var stopStaying = new CancellationTokenSource();
-        await using var staying = _city.Hub.WatchInboxAsync(parks, stopStaying.Token).GetAsyncEnumerator(stopStaying.Token);
+        await using var staying = hub.Client.WatchInboxAsync(parks.Id, stopStaying.Token).GetAsyncEnumerator(stopStaying.Token);
         Assert.True((await Next(staying)).Stamp.IsSnapshot);
 
         using (var stopLeaving = new CancellationTokenSource())
         {
-            var leaving = department.WatchInboxAsync(parks, stopLeaving.Token).GetAsyncEnumerator(stopLeaving.Token);
+            var leaving = parks.Client.WatchInboxAsync(parks.Id, stopLeaving.Token).GetAsyncEnumerator(stopLeaving.Token);
             Assert.True((await Next(leaving)).Stamp.IsSnapshot);
             stopLeaving.Cancel(); // the client goes away mid-stream
             await leaving.DisposeAsync();
         }
 
-        var caseId = await _city.ReportCase("tree.fallen");
-        await _city.HandOver(caseId, parks);
+        var caseId = await Report(hub, "tree.fallen");
+        await hub.Client.Cases.HandOverAsync(caseId, parks.Id, DateTimeOffset.UtcNow.AddDays(1));
         Assert.Equal(caseId, Assert.Single((await Next(staying)).Cases).Id);
 
         using var stopLate = new CancellationTokenSource();
-        await using var late = department.WatchInboxAsync(parks, stopLate.Token).GetAsyncEnumerator(stopLate.Token);
+        await using var late = parks.Client.WatchInboxAsync(parks.Id, stopLate.Token).GetAsyncEnumerator(stopLate.Token);
         Assert.Equal(caseId, Assert.Single((await Next(late)).Cases).Id);
         stopStaying.Cancel();
         stopLate.Cancel();
@@ -78,17 +91,18 @@ public sealed class WatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     [Fact]
     public async Task A_case_watch_starts_with_its_history_and_follows_each_step()
     {
-        var (roads, department) = await _city.AddDepartment("roads");
-        using var _ = department;
-        var caseId = await _city.ReportCase();
+        using var net = new DomainNetwork(fixture);
+        var hub = await net.AddAsync("hub", Roles.Hub);
+        var roads = await net.AddAsync("roads", Roles.Department);
+        var caseId = await Report(hub);
         using var stop = new CancellationTokenSource();
-        await using var watch = _city.Hub.WatchCaseAsync("0x" + caseId.ToUpperInvariant(), stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var watch = hub.Client.WatchCaseAsync("0x" + caseId.ToUpperInvariant(), stop.Token).GetAsyncEnumerator(stop.Token);
 
         var first = await Next(watch);
         Assert.Equal((caseId, CaseState.Reported), (first.Case.Id, first.Case.State));
         Assert.Equal(["case.report"], first.Events.Select(e => e.Action));
 
-        await _city.HandOver(caseId, roads);
+        await hub.Client.Cases.HandOverAsync(caseId, roads.Id, DateTimeOffset.UtcNow.AddDays(3));
         var handedOver = await Next(watch);
         Assert.Equal(CaseState.HandedOver, handedOver.Case.State);
         Assert.Equal(["case.hand_over"], handedOver.Events.Select(e => e.Action));
@@ -99,29 +113,30 @@ public sealed class WatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     [Fact]
     public async Task Watching_an_unknown_case_or_grant_is_not_found_and_a_malformed_id_is_invalid()
     {
+        var client = fixture.Client;
         var unknown = new string('a', 64);
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _city.Hub.WatchCaseAsync(unknown)) { }
+            await foreach (var _ in client.WatchCaseAsync(unknown)) { }
         });
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains(unknown, error.Status.Detail);
 
         var grant = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _city.Hub.WatchGrantAsync(unknown)) { }
+            await foreach (var _ in client.WatchGrantAsync(unknown)) { }
         });
         Assert.Equal(StatusCode.NotFound, grant.StatusCode);
 
         var malformed = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _city.Hub.WatchCaseAsync("12345")) { }
+            await foreach (var _ in client.WatchCaseAsync("12345")) { }
         });
         Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
 
         var noSuchDepartment = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _city.Hub.WatchInboxAsync("no-such-department")) { }
+            await foreach (var _ in client.WatchInboxAsync("no-such-department")) { }
         });
         Assert.Equal(StatusCode.NotFound, noSuchDepartment.StatusCode);
     }
@@ -129,33 +144,39 @@ public sealed class WatchTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     [Fact]
     public async Task A_resident_watching_their_points_sees_an_award_commit()
     {
-        var resident = _city.Hub.Suite.GenerateKey().Address;
+        using var net = new DomainNetwork(fixture);
+        var community = await net.AddAsync("garden-club", Roles.Community);
+        var resident = net.NewResident().Address;
         using var stop = new CancellationTokenSource();
-        await using var points = _city.Hub.WatchPointsAccountAsync(resident, stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var points = community.Client.WatchPointsAccountAsync(resident, stop.Token).GetAsyncEnumerator(stop.Token);
         var empty = await Next(points);
         Assert.Null(empty.Account);
         Assert.Equal(resident, empty.Resident);
 
-        var award = await _city.Award(resident, 30);
+        var award = await community.Client.Points.AwardAsync(resident, 30, "volunteer.cleanup");
         var update = await Next(points);
         Assert.Equal(award.Height, update.Stamp.Height);
         Assert.Equal(30ul, update.UsableBalance);
-        Assert.Equal((PointsEntryKind.Award, 30ul), (Assert.Single(update.Entries).Kind, update.Entries[0].Amount));
+        var entry = Assert.Single(update.Entries);
+        Assert.Equal((PointsEntryKind.Award, 30ul, community.Id), (entry.Kind, entry.Amount, entry.Organisation));
         stop.Cancel();
     }
 
     [Fact]
-    public async Task A_requester_watching_its_grant_sees_the_approval()
+    public async Task A_requester_watching_its_grant_sees_the_owner_approve_it()
     {
-        var (housing, department) = await _city.AddDepartment("housing");
-        using var _ = department;
-        var grantId = await _city.RequestGrant(department);
+        using var net = new DomainNetwork(fixture);
+        var owner = await net.AddAsync("civil-affairs", Roles.Department);
+        var requester = await net.AddAsync("housing", Roles.Department);
+        var dataset = await owner.Client.DataSharing.RegisterDatasetAsync("household register", ["household_id", "address"], Sensitivity.Confidential);
+        var request = await requester.Client.DataSharing.RequestAccessAsync(dataset.Id, ["household_id"],
+            "verify residence for a housing subsidy", "municipal regulation 12/2024 art. 5", TimeSpan.FromDays(30));
         using var stop = new CancellationTokenSource();
-        await using var grant = department.WatchGrantAsync(grantId, stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var grant = requester.Client.WatchGrantAsync(request.Id, stop.Token).GetAsyncEnumerator(stop.Token);
         var requested = await Next(grant);
-        Assert.Equal((GrantStatus.Requested, housing), (requested.EffectiveStatus, requested.Grant.RequesterOrganisation));
+        Assert.Equal((GrantStatus.Requested, requester.Id), (requested.EffectiveStatus, requested.Grant.RequesterOrganisation));
 
-        var approve = await _city.ApproveGrant(grantId);
+        var approve = await owner.Client.DataSharing.ApproveAsync(request.Id, maxUses: 10);
         var approved = await Next(grant);
         Assert.Equal(GrantStatus.Active, approved.EffectiveStatus);
         Assert.Equal(10ul, approved.Grant.MaxUses);

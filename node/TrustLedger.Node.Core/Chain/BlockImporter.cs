@@ -1,0 +1,59 @@
+using TrustLedger.Node.Core.Admission;
+using TrustLedger.Node.Core.Execution;
+using TrustLedger.Node.Core.Storage;
+using TrustLedger.Protocol.Ledger;
+
+namespace TrustLedger.Node.Core.Chain;
+
+/// <summary>
+/// Takes a committed block from a peer (block sync, catch-up after a restart or a wiped disk) and makes it this
+/// node's next durable block — only if it checks out: its commit certificate, every transaction's envelope and
+/// signature, and re-execution reproducing its receipts and every root in its header. Verification happens before
+/// anything changes, so a rejected block leaves the ledger and the store exactly as they were. Single caller.
+/// </summary>
+public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, IBlockStore store)
+{
+    public CommitOutcome Import(Block block)
+    {
+        var chain = ledger.Chain;
+        var header = block.Header;
+        if (header.Height != ledger.Height + 1)
+            throw new InvalidBlockException(header.Height, $"expected height {ledger.Height + 1}");
+        if (header.PreviousHash != ledger.HeadHash)
+            throw new InvalidBlockException(header.Height, "previous hash is not the hash of this node's head");
+        if (header.TimeMs <= ledger.HeadTimeMs)
+            throw new InvalidBlockException(header.Height, "block time does not advance");
+        if (CommitCertificateCheck.Problem(chain.Suite, chain.ChainId, header, block.Commit, chain.ValidatorKeys) is { } certificate)
+            throw new InvalidBlockException(header.Height, certificate);
+        CheckTransactions(block);
+
+        var execution = executor.Execute(ledger.State, block.Transactions, header.Height, header.TimeMs);
+        if (execution.Dropped.Count > 0)
+            throw new InvalidBlockException(header.Height, $"transaction {execution.Dropped[0].TxId} is invalid: {execution.Dropped[0].Reason}");
+        for (var i = 0; i < execution.Receipts.Count; i++)
+            if (!execution.Receipts[i].Equals(block.Receipts[i]))
+                throw new InvalidBlockException(header.Height, $"receipt {i} differs from re-execution");
+        var expected = ledger.Preview(execution, header.TimeMs, header.Proposer);
+        if (expected != header)
+            throw new InvalidBlockException(header.Height, "header roots differ from re-execution");
+
+        ledger.Apply(execution, header.TimeMs, header.Proposer);
+        store.Append(block); // durable before the head moves
+        ledger.SetHead(header);
+        nonces.OnCommitted(block.Transactions, header.TimeMs);
+        var changed = execution.Writes.WritesInKeyOrder().Select(w => w.Key).ToArray();
+        if (changed.Any(key => Contracts.Membership.MembershipState.IsMemberKey(key))) members.Refresh(ledger);
+        return new CommitOutcome(block, [], changed);
+    }
+
+    // Signatures dominate the cost; they are independent, so all cores check them.
+    private void CheckTransactions(Block block)
+    {
+        var chain = ledger.Chain;
+        var problems = new TxRejection?[block.Transactions.Count];
+        Parallel.For(0, block.Transactions.Count, i =>
+            problems[i] = EnvelopeRules.CheckShape(block.Transactions[i], chain) ?? EnvelopeRules.CheckSignature(block.Transactions[i], chain));
+        if (problems.FirstOrDefault(p => p is not null) is { } problem)
+            throw new InvalidBlockException(block.Height, $"transaction {problem.TxId}: {problem.Reason}");
+    }
+}

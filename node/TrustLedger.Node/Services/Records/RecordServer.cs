@@ -1,0 +1,40 @@
+using Grpc.Core;
+using TrustLedger.Contracts.Abstractions;
+using TrustLedger.Node.Hosting;
+using TrustLedger.Protocol.Primitives;
+using TrustLedger.Protocol.Records;
+using TrustLedger.Sdk.Records;
+
+namespace TrustLedger.Node.Services.Records;
+
+/// <summary>
+/// The owner side of the record exchange: authenticates signed requests, checks grants against committed state,
+/// commits the access (or purge) receipt, and only then releases the record, encrypted to the requester.
+/// Never logs a record key or a record.
+/// </summary>
+public sealed partial class RecordServer(
+    NodeRuntime runtime, IRecordProvider provider, OwnerSecret secret, RequestReplayGuard replay, OwnTransactions own,
+    RecordsOptions options, TimeProvider time, ILogger<RecordServer> logger)
+{
+    private TimeSpan CommitTimeout => TimeSpan.FromSeconds(options.CommitTimeoutSeconds);
+
+    /// <summary>Signature first, then freshness: an unsigned request cannot use up nonces.</summary>
+    private void Authenticate(bool signatureValid, Address signer, byte[] nonce, long timestampMs, string what)
+    {
+        if (!signatureValid)
+            throw Refuse(StatusCode.Unauthenticated, $"the {what} signature does not verify for the given public key on chain {runtime.Chain.ChainId}");
+        if (replay.Admit(signer, nonce, timestampMs) is { } stale) throw stale;
+    }
+
+    /// <summary>Block height and time a transaction submitted now would be judged at, as admission judges it.</summary>
+    private (ulong Height, long TimeMs) NextBlock() =>
+        (runtime.Ledger.Height + 1, Math.Max(time.GetUtcNow().ToUnixTimeMilliseconds(), runtime.Ledger.HeadTimeMs + 1));
+
+    private Hash32 PurgeKeyHash(string datasetId, string recordKey) =>
+        RecordHashes.RecordKeyHash(runtime.Chain.Suite.Hash,
+            RecordSalts.ForPurges(runtime.Chain.Suite, secret.Bytes, runtime.Chain.ChainId, datasetId), datasetId, recordKey);
+
+    private static RpcException Refuse(StatusCode code, string reason) => new(new Status(code, reason));
+
+    private static RpcException Refuse(ContractResult result) => new(new Status((StatusCode)(int)result.Code, result.Message));
+}
