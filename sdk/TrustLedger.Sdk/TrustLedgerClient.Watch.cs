@@ -55,5 +55,5 @@ public sealed partial class TrustLedgerClient
 file static class WatchConversions
 {
     public static LiveViewStamp ToStamp(this ViewStamp s) =>
-        new(s.Height, DateTimeOffset.FromUnixTimeMilliseconds(s.BlockTimeMs), s.Snapshot, s.Resynced);
+        new(s.Height, DateTimeOffset.FromUnixTimeMilliseconds(s.BlockTimeMs), s.Snapshot, s.Resynced, DateTimeOffset.FromUnixTimeMilliseconds(s.JudgedAtMs));
 }

@@ -8,5 +8,5 @@ namespace TrustLedger.Sdk;
 /// <param name="Cases">On a snapshot every waiting case, earliest deadline first; otherwise the cases that entered the inbox or changed.</param>
 /// <param name="Removed">Ids of cases that left the inbox (handled, returned, reassigned); empty on a snapshot.</param>
 /// <param name="Waiting">Cases waiting now.</param>
-/// <param name="Overdue">Of which past their deadline at the stamp's block time.</param>
+/// <param name="Overdue">Of which past their deadline at the stamp's judging time.</param>
 public sealed record WatchedInbox(LiveViewStamp Stamp, string Department, IReadOnlyList<Case> Cases, IReadOnlyList<string> Removed, int Waiting, int Overdue);

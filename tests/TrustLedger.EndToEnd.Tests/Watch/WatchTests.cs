@@ -111,6 +111,28 @@ public sealed class WatchTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task A_department_sees_its_case_turn_overdue_at_the_deadline_without_another_block()
+    {
+        using var net = new DomainNetwork(fixture);
+        var hub = await net.AddAsync("hub", Roles.Hub);
+        var fire = await net.AddAsync("fire", Roles.Department);
+        var caseId = await Report(hub, "hydrant.leak");
+        var handOver = await hub.Client.Cases.HandOverAsync(caseId, fire.Id, DateTimeOffset.UtcNow.AddSeconds(2));
+        using var stop = new CancellationTokenSource();
+        await using var watch = fire.Client.WatchCaseAsync(caseId, stop.Token).GetAsyncEnumerator(stop.Token);
+        var first = await Next(watch);
+        if (!first.Overdue) // unless the machine was slow enough for the deadline to pass already
+        {
+            var due = await Next(watch);
+            Assert.True(due.Overdue);
+            Assert.Equal(first.Stamp.Height, due.Stamp.Height); // judged anew, not read from a new block
+            Assert.True(due.Stamp.JudgedAt.ToUnixTimeMilliseconds() > first.Case.DeadlineMs);
+        }
+        Assert.True(handOver.Height <= first.Stamp.Height);
+        stop.Cancel();
+    }
+
+    [Fact]
     public async Task Watching_an_unknown_case_or_grant_is_not_found_and_a_malformed_id_is_invalid()
     {
         var client = fixture.Client;

@@ -9,7 +9,7 @@ public sealed class DirectoryRecorder : IWatchDirectoryGrain
 {
     public Channel<ChangeBatch> Batches { get; } = Channel.CreateUnbounded<ChangeBatch>();
 
-    public Task Register(GrainId view, IReadOnlyList<WatchTopic> topics, long wakeAtMs) => Task.CompletedTask;
+    public Task Register(GrainId view, IReadOnlyList<WatchTopic> topics) => Task.CompletedTask;
 
     public Task Dispatch(ChangeBatch batch)
     {

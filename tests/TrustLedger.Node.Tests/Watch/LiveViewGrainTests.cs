@@ -95,20 +95,23 @@ public sealed class LiveViewGrainTests(LiveViewCluster cluster) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_case_view_wakes_when_block_time_passes_the_deadline()
+    public async Task A_case_turns_overdue_for_its_watchers_at_the_deadline_without_a_block()
     {
+        // The ledger's clock and the views' clock are separate manual clocks: start them level.
+        var lead = cluster.Clock.GetUtcNow() - Ledger.Time.GetUtcNow();
+        if (lead > TimeSpan.Zero) Ledger.Time.Advance(lead);
         var caseId = Ledger.ReportCase();
-        Ledger.HandOver(caseId, "parks", TimeSpan.FromSeconds(1));
+        var handOver = Ledger.HandOver(caseId, "parks", TimeSpan.FromSeconds(1));
         var grain = cluster.Client.GetGrain<ICaseGrain>(caseId);
         var (observer, reference) = NewObserver();
         var snapshot = CaseUpdate.Parser.ParseFrom((await grain.Subscribe(reference, after: null)).Payload);
         Assert.False(snapshot.Overdue);
 
-        Ledger.Time.Advance(TimeSpan.FromSeconds(2));
-        var tick = Ledger.Tick(); // writes no case key
+        cluster.Clock.Advance(TimeSpan.FromSeconds(2)); // past the deadline; the view's timer re-reads it then
         var update = CaseUpdate.Parser.ParseFrom((await observer.Updates.Next()).Payload);
         Assert.True(update.Overdue);
-        Assert.Equal(tick.Block!.Height, update.Stamp.Height);
+        Assert.Equal(handOver.Block!.Height, update.Stamp.Height); // no block since
+        Assert.Empty(update.Events);
         await grain.Unsubscribe(reference);
     }
 

@@ -33,7 +33,6 @@ public sealed class WatchDispatcherTests
         {
             var batch = await NextBatch();
             Assert.Equal(handOver.Block!.Height, batch.Height);
-            Assert.Equal(handOver.Block.Header.TimeMs, batch.BlockTimeMs);
             Assert.False(batch.Overflowed);
             Assert.Equal(
                 new[] { new WatchTopic(WatchKind.Case, caseId), new WatchTopic(WatchKind.DepartmentInbox, "water") }.OrderBy(t => t.ToString()),

@@ -22,7 +22,7 @@ public interface ILiveViewGrain : IGrainWithStringKey
 
     Task Unsubscribe(ILiveViewObserver observer);
 
-    /// <summary>A block at <paramref name="height"/> changed the entity, or reached a block time the view waits for.</summary>
+    /// <summary>A block at <paramref name="height"/> changed the entity (or the directory lost track and every view re-reads).</summary>
     [OneWay]
     Task Changed(ulong height);
 }

@@ -5,7 +5,10 @@ public sealed class LiveViewOptions
 {
     public const string Section = "Watch";
 
-    /// <summary>DI key of the <see cref="TimeProvider"/> that times subscriptions out (the system clock unless a test swaps it).</summary>
+    /// <summary>
+    /// DI key of the <see cref="TimeProvider"/> live views judge derived fields by and time subscriptions out with (the
+    /// system clock unless a test swaps it).
+    /// </summary>
     public const string ClockKey = "trustledger.live-views";
 
     /// <summary>A subscription not renewed for this long is dropped by the grain.</summary>

@@ -33,7 +33,7 @@ public sealed class WatchDispatcher : BackgroundService
     public void Post(CommitOutcome outcome)
     {
         if (outcome.Block is not { } block) return;
-        var committed = new Committed(block.Height, block.Header.TimeMs, outcome.ChangedKeys);
+        var committed = new Committed(block.Height, outcome.ChangedKeys);
         Volatile.Write(ref _latest, committed); // even if the queue drops it, the next batch reaches this height
         _queue.Writer.TryWrite(committed);
     }
@@ -81,9 +81,9 @@ public sealed class WatchDispatcher : BackgroundService
         }
         if (!any || Volatile.Read(ref _latest) is not { } latest) return null;
         var overflowed = Interlocked.Exchange(ref _overflowed, 0) == 1;
-        return new ChangeBatch(latest.Height, latest.TimeMs, WatchTopicMap.FromKeys(keys), overflowed);
+        return new ChangeBatch(latest.Height, WatchTopicMap.FromKeys(keys), overflowed);
     }
 
     /// <summary>What the dispatcher keeps of a committed block: not the block itself, only where it is and what it wrote.</summary>
-    private sealed record Committed(ulong Height, long TimeMs, IReadOnlyList<byte[]> ChangedKeys);
+    private sealed record Committed(ulong Height, IReadOnlyList<byte[]> ChangedKeys);
 }

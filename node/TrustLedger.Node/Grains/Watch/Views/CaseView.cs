@@ -17,7 +17,7 @@ public sealed class CaseView(string caseId, int maxEntries) : LiveView(new Watch
     public override IMessage? Refresh(IStateStore state, ViewStamp stamp)
     {
         if (HandoverState.GetCase(state, Topic.Id) is not { } value) return null;
-        var overdue = IsOverdue(value, stamp.BlockTimeMs);
+        var overdue = IsOverdue(value, stamp.JudgedAtMs);
         WakeAtMs = IsWaiting(value) && !overdue ? value.DeadlineMs + 1 : long.MaxValue;
         var bytes = value.ToByteString();
         var first = _last is null;
@@ -41,13 +41,13 @@ public sealed class CaseView(string caseId, int maxEntries) : LiveView(new Watch
         var update = new CaseUpdate { Stamp = AsSnapshot(stamp) };
         if (value is null) return update;
         update.Value = value;
-        update.Overdue = IsOverdue(value, stamp.BlockTimeMs);
+        update.Overdue = IsOverdue(value, stamp.JudgedAtMs);
         update.Events.AddRange(Events(state, after ?? 0, value.HistoryCount));
         return update;
     }
 
-    /// <summary>Waiting on its department with the deadline passed: <c>case.escalate</c> would be accepted.</summary>
-    public static bool IsOverdue(Case value, long blockTimeMs) => IsWaiting(value) && blockTimeMs > value.DeadlineMs;
+    /// <summary>Waiting on its department with the deadline passed at <paramref name="timeMs"/>: <c>case.escalate</c> would be accepted.</summary>
+    public static bool IsOverdue(Case value, long timeMs) => IsWaiting(value) && timeMs > value.DeadlineMs;
 
     private static bool IsWaiting(Case value) => value.State is CaseState.HandedOver or CaseState.Accepted;
 

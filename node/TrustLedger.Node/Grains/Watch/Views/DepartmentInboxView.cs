@@ -26,8 +26,8 @@ public sealed class DepartmentInboxView(string department, int maxEntries)
     public override IMessage? Refresh(IStateStore state, ViewStamp stamp)
     {
         var cases = HandoverQueries.Inbox(state, Topic.Id);
-        var overdue = Overdue(cases, stamp.BlockTimeMs);
-        WakeAtMs = cases.Where(c => !CaseView.IsOverdue(c, stamp.BlockTimeMs)).Select(c => c.DeadlineMs + 1).DefaultIfEmpty(long.MaxValue).Min();
+        var overdue = Overdue(cases, stamp.JudgedAtMs);
+        WakeAtMs = cases.Where(c => !CaseView.IsOverdue(c, stamp.JudgedAtMs)).Select(c => c.DeadlineMs + 1).DefaultIfEmpty(long.MaxValue).Min();
         _topics = [Topic, .. cases.Select(c => new WatchTopic(WatchKind.Case, c.Id))];
         var current = cases.ToDictionary(c => c.Id, c => c.ToByteString(), StringComparer.Ordinal);
         var (previous, previousOverdue) = (_last, _lastOverdue);
@@ -48,11 +48,11 @@ public sealed class DepartmentInboxView(string department, int maxEntries)
             Stamp = AsSnapshot(stamp),
             Department = Topic.Id,
             Waiting = (uint)cases.Count,
-            Overdue = Overdue(cases, stamp.BlockTimeMs),
+            Overdue = Overdue(cases, stamp.JudgedAtMs),
         };
         update.Cases.AddRange(cases);
         return update;
     }
 
-    private static uint Overdue(IReadOnlyList<Case> cases, long blockTimeMs) => (uint)cases.Count(c => CaseView.IsOverdue(c, blockTimeMs));
+    private static uint Overdue(IReadOnlyList<Case> cases, long timeMs) => (uint)cases.Count(c => CaseView.IsOverdue(c, timeMs));
 }

@@ -18,7 +18,7 @@ public sealed class GrantView(string grantId, int maxEntries) : LiveView(new Wat
     {
         if (DataSharingState.GetGrant(state, Topic.Id) is not { } value) return null;
         var status = EffectiveStatus(value, stamp);
-        WakeAtMs = status == GrantStatus.Active && value.ExpiresAtMs > stamp.BlockTimeMs ? value.ExpiresAtMs : long.MaxValue;
+        WakeAtMs = status == GrantStatus.Active && value.ExpiresAtMs > stamp.JudgedAtMs ? value.ExpiresAtMs : long.MaxValue;
         var bytes = value.ToByteString();
         var first = _last is null;
         var changed = !first && (!bytes.Equals(_last) || status != _lastStatus);
@@ -49,11 +49,11 @@ public sealed class GrantView(string grantId, int maxEntries) : LiveView(new Wat
     }
 
     /// <summary>
-    /// The status a transaction in the next block would meet, as far as the head's time tells: a revocation committed
-    /// at the head is in force, an expiry at or before the head's time has passed.
+    /// The status a transaction submitted now would meet: a revocation committed at the head is in force, an expiry
+    /// at or before the judged time has passed.
     /// </summary>
     public static GrantStatus EffectiveStatus(Grant value, ViewStamp stamp) =>
-        DataSharingState.EffectiveStatus(value, stamp.Height + 1, stamp.BlockTimeMs);
+        DataSharingState.EffectiveStatus(value, stamp.Height + 1, stamp.JudgedAtMs);
 
     private IReadOnlyList<AccessReceipt> Receipts(IStateStore state, ulong after, ulong count)
     {

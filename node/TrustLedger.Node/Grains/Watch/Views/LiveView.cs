@@ -18,7 +18,7 @@ public abstract class LiveView(WatchTopic topic, int maxEntries)
     /// <summary>What the view listens to after the last read: its own entity and, for an inbox, the cases in it.</summary>
     public virtual IReadOnlyList<WatchTopic> Topics => [Topic];
 
-    /// <summary>The block time at which a derived field of the last value changes (a deadline, an expiry); <see cref="long.MaxValue"/>: none.</summary>
+    /// <summary>When a derived field of the last value changes by time alone (a deadline, an expiry), in Unix ms; <see cref="long.MaxValue"/>: never.</summary>
     public long WakeAtMs { get; protected set; } = long.MaxValue;
 
     /// <summary>List entries reported up to the last read: the <c>after</c> a watcher holding the last update resumes from.</summary>

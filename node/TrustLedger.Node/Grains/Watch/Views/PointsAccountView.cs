@@ -27,8 +27,8 @@ public sealed class PointsAccountView : LiveView
     public override IMessage? Refresh(IStateStore state, ViewStamp stamp)
     {
         var account = PointsState.GetAccount(state, _resident);
-        var usable = PointsQueries.Balance(state, _resident, stamp.BlockTimeMs);
-        WakeAtMs = NextExpiry(account, stamp.BlockTimeMs);
+        var usable = PointsQueries.Balance(state, _resident, stamp.JudgedAtMs);
+        WakeAtMs = NextExpiry(account, stamp.JudgedAtMs);
         var bytes = account?.ToByteString() ?? ByteString.Empty;
         var first = _last is null;
         var changed = !first && (!bytes.Equals(_last) || usable != _lastUsable);
@@ -49,7 +49,7 @@ public sealed class PointsAccountView : LiveView
     public override IMessage Snapshot(IStateStore state, ViewStamp stamp, ulong? after)
     {
         var account = PointsState.GetAccount(state, _resident);
-        var update = Build(AsSnapshot(stamp), account, PointsQueries.Balance(state, _resident, stamp.BlockTimeMs));
+        var update = Build(AsSnapshot(stamp), account, PointsQueries.Balance(state, _resident, stamp.JudgedAtMs));
         var count = account?.HistoryCount ?? 0;
         update.Entries.AddRange(Entries(state, after ?? count, count));
         return update;
@@ -62,12 +62,12 @@ public sealed class PointsAccountView : LiveView
         return update;
     }
 
-    /// <summary>The earliest expiry still ahead: from that block time on the usable balance drops.</summary>
-    private static long NextExpiry(PointsAccount? account, long blockTimeMs)
+    /// <summary>The earliest expiry still ahead: from then on the usable balance drops.</summary>
+    private static long NextExpiry(PointsAccount? account, long timeMs)
     {
         var next = long.MaxValue;
         foreach (var lot in account?.Lots ?? [])
-            if (lot.ExpiresAtMs != 0 && lot.ExpiresAtMs > blockTimeMs && lot.ExpiresAtMs < next)
+            if (lot.ExpiresAtMs != 0 && lot.ExpiresAtMs > timeMs && lot.ExpiresAtMs < next)
                 next = lot.ExpiresAtMs;
         return next;
     }
