@@ -26,4 +26,7 @@ public sealed class ConsensusConfig
 
     /// <summary>Test-only mutation: prevote ignores the lock. Exists to prove the simulator's safety checker can fail.</summary>
     internal bool UnsafeDisableLocking { get; init; }
+
+    /// <summary>Test-only mutation: steps return no WAL records, so a restarted node forgets what it signed.</summary>
+    internal bool UnsafeSkipWal { get; init; }
 }

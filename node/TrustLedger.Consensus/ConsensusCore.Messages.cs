@@ -54,17 +54,25 @@ public sealed partial class ConsensusCore
     {
         if (vote.Height == Height + 1) return BufferFuture(vote, input);
         if (vote.Height != Height || !_validators.Contains(vote.Sender)) return false;
-        var existing = _rounds.GetValueOrDefault(vote.Round)?.Votes(vote.Type).Get(vote.Sender);
+        var votes = _rounds.GetValueOrDefault(vote.Round)?.Votes(vote.Type);
+        var existing = votes?.Get(vote.Sender);
         if (existing is not null)
         {
-            // A repeat is dropped unverified (cheap gossip); a conflicting vote is evidence and is never counted.
-            if (existing.ValueId == vote.ValueId) return false;
+            // Repeats are dropped unverified (cheap gossip). A conflicting vote is evidence; it also counts toward
+            // its own value's tally when that value is nil or one we hold, which bounds what an equivocator can store.
+            if (votes!.Counts(vote.Sender, vote.ValueId)) return false;
             var key = (vote.Sender, vote.Round, (byte)vote.Type);
-            if (_equivocators.Contains(key) || !Verify(vote, out _)) return false;
+            var newOffence = !_equivocators.Contains(key);
+            var counts = vote.ValueId is not { } id || _values.ContainsKey(id);
+            if (!(newOffence || counts) || !Verify(vote, out var conflictingPower)) return false;
             Record(input);
-            _equivocators.Add(key);
-            Emit(new EvidenceDetected(new DuplicateVoteEvidence(existing, vote)));
-            return false;
+            if (newOffence)
+            {
+                _equivocators.Add(key);
+                Emit(new EvidenceDetected(new DuplicateVoteEvidence(existing, vote)));
+            }
+            if (counts) GetRound(vote.Round).AddConflictingVote(vote, conflictingPower);
+            return counts;
         }
         if (!WithinRoundBudget(vote.Sender, vote.Round) || !Verify(vote, out var power)) return false;
         Record(input);
@@ -76,16 +84,17 @@ public sealed partial class ConsensusCore
     private bool OnCommit(CommitReceived commit)
     {
         var certificate = commit.Certificate;
-        if (certificate.Height != Height || commit.Value.Length > _config.MaxValueBytes) return false;
+        if (certificate.Height != Height || _certificate is not null || commit.Value.Length > _config.MaxValueBytes) return false;
         if (!_config.ProposalValidator.TryGetValueId(commit.Value, out var id) || id != certificate.ValueId) return false;
-        var existing = _rounds.GetValueOrDefault(certificate.Round);
-        if (existing is not null && existing.Precommits.HasQuorumFor(id) && _values.ContainsKey(id)) return false;
         if (!certificate.Verify(_validators, _config.Suite, _config.ChainId, Height, id).IsValid) return false;
         Record(commit);
-        var round = GetRound(certificate.Round);
+        // The certificate alone decides (once the value is valid): counting its precommits into our vote sets could
+        // fall short where an equivocator's other precommit already holds its slot. That conflict is evidence.
+        _certificate = certificate;
+        var round = _rounds.GetValueOrDefault(certificate.Round);
         foreach (var vote in certificate.ToVotes())
-            if (round.Precommits.Get(vote.Sender) is null && _validators.TryGet(vote.Sender, out var validator))
-                round.AddVote(vote, validator.Power);
+            if (round?.Precommits.Get(vote.Sender) is { } mine && mine.ValueId != vote.ValueId && _equivocators.Add((vote.Sender, vote.Round, (byte)VoteType.Precommit)))
+                Emit(new EvidenceDetected(new DuplicateVoteEvidence(mine, vote)));
         LearnValue(id, commit.Value);
         return true;
     }

@@ -21,15 +21,15 @@ public sealed partial class ConsensusCore
         ValidRound = -1;
         ValidValueId = null;
         _ownValue = null;
+        _certificate = null;
         _rounds.Clear();
         _values.Clear();
         _farRounds.Clear();
         _equivocators.Clear();
         _guard.ForgetBelow(height);
-        var buffered = _future.Drain();
+        _promoted.Clear();
+        foreach (var message in _future.Drain()) _promoted.Enqueue(message); // applied by Apply once this input is done
         StartRound(0);
-        foreach (var message in buffered)
-            _ = message is Proposal proposal ? OnProposal(proposal, input: null) : OnVote((Vote)message, input: null);
     }
 
     /// <summary>

@@ -25,27 +25,29 @@ public sealed partial class ConsensusCore
 
     /// <summary>
     /// L49: 2f+1 precommits for id(v) in any round r, v known and valid → decide. The value's bytes may come from a
-    /// proposal or from a certificate (block sync); the id binds them either way.
+    /// proposal or from block sync; the id binds them either way. A verified certificate from block sync stands in
+    /// for the precommits.
     /// </summary>
     private bool TryDecide()
     {
-        (int Round, Hash32 Id)? found = null;
+        CommitCertificate? certificate = null;
         foreach (var (round, state) in _rounds)
         {
-            if (state.Precommits.QuorumValue is not { } id || (found is { } f && f.Round < round)) continue;
-            if (_values.TryGetValue(id, out var value) && value.Verdict == ValueVerdict.Valid) found = (round, id);
+            if (state.Precommits.QuorumValue is not { } id || (certificate is not null && certificate.Round < round) || !IsValid(id)) continue;
+            var precommits = state.Precommits.VotesFor(id).Select(v => new PrecommitSignature(v.Sender, v.Signature)).ToList();
+            certificate = new CommitCertificate(Height, round, id, precommits);
         }
-        if (found is not { } decided) return false;
+        if (certificate is null && _certificate is not null && IsValid(_certificate.ValueId)) certificate = _certificate;
+        if (certificate is null) return false;
 
-        var precommits = _rounds[decided.Round].Precommits.VotesFor(decided.Id)
-            .Select(v => new PrecommitSignature(v.Sender, v.Signature)).ToList();
-        var certificate = new CommitCertificate(Height, decided.Round, decided.Id, precommits);
-        var decision = new Decision(Height, decided.Round, decided.Id, _values[decided.Id].Bytes, certificate);
+        var decision = new Decision(Height, certificate.Round, certificate.ValueId, _values[certificate.ValueId].Bytes, certificate);
         LastDecision = decision;
         Emit(new Decided(decision));
         StartHeight(Height + 1);
         return true;
     }
+
+    private bool IsValid(Hash32 id) => _values.TryGetValue(id, out var value) && value.Verdict == ValueVerdict.Valid;
 
     /// <summary>L55: messages from f+1 distinct validators in a higher round → jump to it (at least one honest node is there).</summary>
     private bool TrySkipRound()

@@ -19,6 +19,7 @@ public sealed partial class ConsensusCore
             Send(already); // what we really said in this slot, even if a diverged replay now wants otherwise
             return;
         }
+        if (!_guard.MaySign(Height, Round, (byte)type)) return; // never back: a correct run cannot get here
         SendNew(Vote.Create(_config.ChainId, _config.Suite, _config.SigningKey!, type, Height, Round, valueId));
     }
 
@@ -33,6 +34,7 @@ public sealed partial class ConsensusCore
             Send(already);
             return;
         }
+        if (!_guard.MaySign(Height, Round, 0)) return;
         SendNew(Proposal.Create(_config.ChainId, _config.Suite, _config.SigningKey!, Height, Round, validRound, valueId, _values[valueId].Bytes));
     }
 

@@ -1,3 +1,4 @@
+using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.State;
@@ -22,11 +23,13 @@ public sealed partial class ConsensusCore
     private readonly Dictionary<Hash32, ValueEntry> _values = new();
     private readonly Dictionary<Address, SortedSet<int>> _farRounds = new();
     private readonly HashSet<(Address, int, byte)> _equivocators = new();
-    private FutureBuffer _future = new();
+    private readonly FutureBuffer _future = new();
+    private readonly Queue<Messages.ConsensusMessage> _promoted = new();
 
     private ValidatorSet _validators = null!;
     private Validator? _self;
     private Hash32? _ownValue;
+    private CommitCertificate? _certificate;
     private bool _started;
     private bool _replaying;
     private List<WalRecord> _wal = new();
@@ -72,6 +75,11 @@ public sealed partial class ConsensusCore
     /// <summary>The most recent decision of this core's lifetime (for peers one height behind).</summary>
     public Decision? LastDecision { get; private set; }
 
+    /// <summary>A one-line summary of the state, for logs.</summary>
+    public override string ToString() =>
+        $"h={Height} r={Round} {CurrentStep} locked={LockedRound}:{LockedValueId?.ToShortString() ?? "-"} valid={ValidRound}:{ValidValueId?.ToShortString() ?? "-"} " +
+        string.Join(" ", _rounds.OrderBy(r => r.Key).Select(r => $"[r{r.Key} p={(r.Value.Proposal is { } p ? p.ValueId.ToShortString() : "-")} pv={r.Value.Prevotes.Count} pc={r.Value.Precommits.Count}]"));
+
     /// <summary>
     /// Feeds one input. Persist <see cref="StepResult.Wal"/> durably before performing <see cref="StepResult.Outputs"/>.
     /// Throws <see cref="InvalidOperationException"/> when the first input is not a <see cref="Restart"/>.
@@ -84,7 +92,7 @@ public sealed partial class ConsensusCore
         _wal = new List<WalRecord>();
         _outputs = new List<ConsensusOutput>();
         Apply(input);
-        return new StepResult(_wal, _outputs);
+        return new StepResult(_config.UnsafeSkipWal ? [] : _wal, _outputs);
     }
 
     private void Apply(ConsensusInput input)
@@ -100,6 +108,11 @@ public sealed partial class ConsensusCore
             _ => throw new ArgumentException($"unexpected input {input.GetType().Name}", nameof(input)),
         };
         if (changed) Evaluate();
+        // Next-height messages buffered earlier are applied one at a time, each followed by the rules, exactly as
+        // a replay from that height applies their WAL records: live run and replay must take the same path.
+        while (_promoted.TryDequeue(out var message))
+            if (message is Messages.Proposal proposal ? OnProposal(proposal, input: null) : OnVote((Messages.Vote)message, input: null))
+                Evaluate();
     }
 
     /// <summary>Write-ahead: called after an input passed its checks and before it changes any state.</summary>

@@ -29,7 +29,10 @@ public sealed record TimeoutPolicy(
             RoundStep.Prevote => (PrevoteBase, PrevoteDelta),
             _ => (PrecommitBase, PrecommitDelta),
         };
-        var ticks = Math.Min((double)baseline.Ticks + (double)delta.Ticks * round, Max.Ticks);
-        return TimeSpan.FromTicks((long)ticks);
+        // Saturating integer arithmetic: no overflow at absurd rounds, no floating point in the core.
+        var room = Max.Ticks - baseline.Ticks;
+        if (room <= 0) return Max;
+        if (delta.Ticks > 0 && round > 0 && room / delta.Ticks < round) return Max;
+        return TimeSpan.FromTicks(baseline.Ticks + delta.Ticks * round);
     }
 }

@@ -11,20 +11,34 @@ public sealed class EquivocationTests
     private static readonly byte[] A = Fixture.Value("value A"), B = Fixture.Value("value B");
 
     [Fact]
-    public void Conflicting_votes_from_one_validator_count_once_and_yield_evidence_once()
+    public void An_equivocator_yields_evidence_once_and_counts_at_most_once_per_value()
     {
         var fx = new Fixture();
         var core = fx.Started(0);
         var (idA, idB) = (TestValues.IdOf(A), TestValues.IdOf(B));
         core.Step(fx.Proposal(1, 0, A));
         var first = fx.Precommit(1, 1, 0, idB);
-        var step = core.Feed(first, fx.Precommit(1, 1, 0, idA), fx.Precommit(1, 1, 0, null));
+        var step = core.Feed(first, fx.Precommit(1, 1, 0, idA), fx.Precommit(1, 1, 0, idA), fx.Precommit(1, 1, 0, null));
         var evidence = Assert.IsType<DuplicateVoteEvidence>(Assert.Single(step.Outputs.OfType<EvidenceDetected>()).Evidence);
         Assert.Same(first.Vote, evidence.First);
         Assert.Equal(idA, evidence.Second.ValueId);
 
-        // 1's precommit for A was never counted: A has only 2's precommit, B has 1's and 3's; no quorum anywhere.
-        Assert.Empty(core.Feed(fx.Precommit(2, 1, 0, idA), fx.Precommit(3, 1, 0, idB)).Decisions());
+        // 1 counts once for A (a value we hold: its vote may be part of a proof of lock others saw), however often
+        // it repeats it: with 2 that is two validators, one short of 2f+1.
+        Assert.Empty(core.Step(fx.Precommit(2, 1, 0, idA)).Decisions());
+        Assert.Single(core.Step(fx.Precommit(3, 1, 0, idA)).Decisions());
+    }
+
+    [Fact]
+    public void A_conflicting_vote_for_a_value_nobody_proposed_is_evidence_only()
+    {
+        var fx = new Fixture();
+        var core = fx.Started(0);
+        var phantom = TestValues.IdOf(Fixture.Value("never proposed"));
+        core.Feed(fx.Prevote(1, 1, 0, null), fx.Prevote(2, 1, 0, phantom), fx.Prevote(3, 1, 0, phantom));
+        var step = core.Step(fx.Prevote(1, 1, 0, phantom));
+        Assert.Single(step.Outputs.OfType<EvidenceDetected>());
+        Assert.Empty(step.Sent<Vote>()); // no 2f+1 for the phantom value, so nothing moves
     }
 
     [Fact]

@@ -132,6 +132,41 @@ public sealed class WalReplayTests
     }
 
     [Fact]
+    public void Replaying_from_the_next_height_retraces_a_run_that_had_buffered_its_messages()
+    {
+        // Live: at height 1 the node buffers height-2 traffic (a proposal for round 0, then f+1 round-1 votes), then
+        // decides height 1 and applies the buffer. A restart from height 2 replays those records directly.
+        var node = new Node(_fx, 0);
+        node.Boot();
+        var next = Fixture.Value("block 2");
+        node.Feed(_fx.Proposal(2, 0, next), _fx.Prevote(1, 2, 1, null), _fx.Precommit(3, 2, 1, null));
+        var live = node.Feed(_fx.Proposal(1, 0, A), _fx.Precommit(1, 1, 0, IdA), _fx.Precommit(2, 1, 0, IdA), _fx.Precommit(3, 1, 0, IdA));
+        Assert.Single(live.Decisions());
+
+        var restarted = new Node(_fx, 0, startHeight: 2);
+        restarted.Disk.AddRange(node.Disk);
+        var resumed = restarted.Boot();
+        Assert.Empty(resumed.Wal); // nothing new to sign: the replay took the live path
+        Assert.Equal((node.Core.Round, node.Core.CurrentStep), (restarted.Core.Round, restarted.Core.CurrentStep));
+    }
+
+    [Fact]
+    public void The_guard_never_signs_below_the_highest_slot_it_signed()
+    {
+        var node = new Node(_fx, 0);
+        node.Boot();
+        node.Feed(_fx.Prevote(1, 1, 2, null), _fx.Prevote(2, 1, 2, null), new TimeoutFired(1, 2, RoundStep.Propose));
+        Assert.Equal(2, node.Core.Round);
+
+        // A restart whose WAL lost the inputs but kept the round-2 prevote: replay sits in round 0 and must not sign there.
+        node.Disk.RemoveAll(b => WalRecord.Decode(b) is WalInput);
+        var resumed = node.Boot();
+        Assert.Equal(0, node.Core.Round);
+        Assert.Empty(node.Feed(_fx.Proposal(1, 0, A), new TimeoutFired(1, 0, RoundStep.Propose)).Sent<Vote>());
+        Assert.All(resumed.Sent<Vote>(), v => Assert.Equal(2, v.Round));
+    }
+
+    [Fact]
     public void Restart_must_come_first_and_only_once()
     {
         var core = new ConsensusCore(_fx.Config(0), 1);

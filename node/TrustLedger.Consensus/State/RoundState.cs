@@ -53,6 +53,8 @@ internal sealed class RoundState
         NoteSender(vote.Sender, power);
     }
 
+    public void AddConflictingVote(Vote vote, long power) => Votes(vote.Type).AddConflicting(vote, power);
+
     /// <summary>True when <paramref name="valueId"/> has more than 1/3 of the power in prevotes or precommits.</summary>
     public bool HasOneThirdFor(Hash32 valueId) =>
         _validators.IsOneThird(Prevotes.PowerFor(valueId)) || _validators.IsOneThird(Precommits.PowerFor(valueId));
@@ -66,5 +68,5 @@ internal sealed class RoundState
 
     /// <summary>Every signed message held for this round (gossip).</summary>
     public IEnumerable<ConsensusMessage> Messages() =>
-        ProposalsByValue.Values.Cast<ConsensusMessage>().Concat(Prevotes.Votes).Concat(Precommits.Votes);
+        ProposalsByValue.OrderBy(p => p.Key).Select(p => (ConsensusMessage)p.Value).Concat(Prevotes.Votes).Concat(Precommits.Votes);
 }
