@@ -2,6 +2,7 @@ using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.State;
+using TrustLedger.Consensus.Wal;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus;
@@ -142,11 +143,21 @@ public sealed partial class ConsensusCore
         return state;
     }
 
-    /// <summary>Remembers a value's bytes at this height and asks the host for its verdict (once per value).</summary>
+    /// <summary>
+    /// Remembers a value's bytes at this height and asks the host for its verdict (once per value). A synchronous
+    /// verdict is written ahead; a replay takes it from the WAL (or, if the live run had to wait, waits too).
+    /// </summary>
     private void LearnValue(Hash32 id, byte[] bytes)
     {
         if (_values.ContainsKey(id)) return;
-        var verdict = _config.ProposalValidator.Validate(Height, id, bytes);
+        ValueVerdict verdict;
+        if (_replaying)
+            verdict = _replayVerdicts.GetValueOrDefault((Height, id), ValueVerdict.Pending);
+        else
+        {
+            verdict = _config.ProposalValidator.Validate(Height, id, bytes);
+            if (verdict != ValueVerdict.Pending) _wal.Add(new WalVerdict(Height, id, verdict == ValueVerdict.Valid));
+        }
         _values[id] = new ValueEntry(bytes, verdict);
     }
 }

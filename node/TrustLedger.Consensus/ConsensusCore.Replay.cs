@@ -14,11 +14,16 @@ public sealed partial class ConsensusCore
         _outputs = new List<ConsensusOutput>();
         _replaying = true;
 
-        // Load every signature first: even if replay diverges (a host verdict changed), no slot can be signed twice.
-        if (_config.SigningKey is { } key)
-            foreach (var record in wal)
-                if (record is WalSigned signed && signed.Height >= _startHeight && signed.Message.Sender == key.Address)
-                    _guard.Remember(signed.Message);
+        // Load every signature first: even if replay diverged, no slot could be signed twice. Synchronous verdicts
+        // too: replay uses what the host said then, not what it says now.
+        foreach (var record in wal)
+        {
+            if (record.Height < _startHeight) continue;
+            if (record is WalSigned signed && _config.SigningKey is { } key && signed.Message.Sender == key.Address)
+                _guard.Remember(signed.Message);
+            else if (record is WalVerdict verdict)
+                _replayVerdicts[(verdict.ValueHeight, verdict.ValueId)] = verdict.IsValid ? ValueVerdict.Valid : ValueVerdict.Invalid;
+        }
 
         StartHeight(_startHeight);
         Evaluate();
@@ -30,7 +35,19 @@ public sealed partial class ConsensusCore
         foreach (var message in own) AcceptOwn(message);
         Evaluate();
         _replaying = false;
-        return new StepResult(_wal, ResumeOutputs(own));
+        _replayVerdicts.Clear();
+
+        // A verdict the host owed when the node stopped died with it: ask again (now live, so it is written ahead).
+        var resumed = ResumeOutputs(own);
+        _outputs = new List<ConsensusOutput>();
+        foreach (var (id, entry) in _values.Where(v => v.Value.Verdict == ValueVerdict.Pending).OrderBy(v => v.Key).ToList())
+        {
+            entry.Verdict = _config.ProposalValidator.Validate(Height, id, entry.Bytes);
+            if (entry.Verdict != ValueVerdict.Pending) _wal.Add(new WalVerdict(Height, id, entry.Verdict == ValueVerdict.Valid));
+        }
+        Evaluate();
+        resumed.AddRange(_outputs);
+        return new StepResult(_wal, resumed);
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ public sealed partial class ConsensusCore
     private readonly Dictionary<Hash32, ValueEntry> _values = new();
     private readonly Dictionary<Address, SortedSet<int>> _farRounds = new();
     private readonly HashSet<(Address, int, byte)> _equivocators = new();
+    private readonly Dictionary<(ulong, Hash32), ValueVerdict> _replayVerdicts = new();
     private readonly FutureBuffer _future = new();
     private readonly Queue<Messages.ConsensusMessage> _promoted = new();
 

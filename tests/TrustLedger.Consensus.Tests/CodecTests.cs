@@ -44,6 +44,7 @@ public sealed class CodecTests
             new WalInput(new ValueVerdictReceived(3, id, false)),
             new WalInput(new CommitReceived(Value, certificate)),
             new WalSigned(_fx.Vote(0, VoteType.Precommit, 3, 0, id)),
+            new WalVerdict(3, id, true),
         ];
         foreach (var record in records)
         {

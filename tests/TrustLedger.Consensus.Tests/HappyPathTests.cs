@@ -22,8 +22,7 @@ public sealed class HappyPathTests
         var id = TestValues.IdOf(value);
         var step = core.Step(_fx.Proposal(1, 0, value));
         Assert.Equal(id, step.SingleVote(VoteType.Prevote).ValueId);
-        Assert.IsType<WalInput>(step.Wal[0]);
-        Assert.IsType<WalSigned>(step.Wal[1]);
+        Assert.Collection(step.Wal, r => Assert.IsType<WalInput>(r), r => Assert.IsType<WalVerdict>(r), r => Assert.IsType<WalSigned>(r));
 
         step = core.Feed(_fx.Prevote(1, 1, 0, id), _fx.Prevote(2, 1, 0, id));
         Assert.Equal(id, step.SingleVote(VoteType.Precommit).ValueId);

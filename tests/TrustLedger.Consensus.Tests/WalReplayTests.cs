@@ -65,6 +65,36 @@ public sealed class WalReplayTests
     }
 
     [Fact]
+    public void Replay_takes_the_hosts_earlier_synchronous_verdict_rather_than_asking_again()
+    {
+        var node = new Node(_fx, 0);
+        node.Boot();
+        node.Feed(_fx.Proposal(1, 0, A));
+        _fx.Values.Pending = true; // now the host would make the node wait
+        _fx.Values.Asked.Clear();
+
+        var resumed = node.Boot();
+        Assert.Empty(resumed.Wal);
+        Assert.Empty(_fx.Values.Asked);
+        Assert.Equal(RoundStep.Prevote, node.Core.CurrentStep);
+    }
+
+    [Fact]
+    public void A_verdict_the_host_owed_when_the_node_stopped_is_asked_for_again()
+    {
+        _fx.Values.Pending = true;
+        var node = new Node(_fx, 0);
+        node.Boot();
+        node.Feed(_fx.Proposal(1, 0, A));
+        _fx.Values.Pending = false;
+
+        var resumed = node.Boot();
+        Assert.Contains(IdA, _fx.Values.Asked);
+        Assert.Collection(resumed.Wal, r => Assert.IsType<WalVerdict>(r), r => Assert.IsType<WalSigned>(r));
+        Assert.Equal(IdA, resumed.SingleVote(VoteType.Prevote).ValueId);
+    }
+
+    [Fact]
     public void A_lock_survives_a_restart()
     {
         var node = new Node(_fx, 0);

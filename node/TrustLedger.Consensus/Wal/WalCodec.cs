@@ -8,7 +8,7 @@ namespace TrustLedger.Consensus.Wal;
 /// <summary>Canonical encoding of WAL records: a kind byte, then the fields.</summary>
 internal static class WalCodec
 {
-    private const byte ProposalKind = 1, VoteKind = 2, TimeoutKind = 3, ValueKind = 4, VerdictKind = 5, CommitKind = 6, SignedKind = 16;
+    private const byte ProposalKind = 1, VoteKind = 2, TimeoutKind = 3, ValueKind = 4, VerdictKind = 5, CommitKind = 6, SignedKind = 16, SyncVerdictKind = 17;
 
     public static void Write(CanonicalWriter w, WalRecord record)
     {
@@ -16,6 +16,9 @@ internal static class WalCodec
         {
             case WalSigned s:
                 s.Message.Write(w.U8(SignedKind));
+                break;
+            case WalVerdict v:
+                w.U8(SyncVerdictKind).U64(v.ValueHeight).Hash(v.ValueId).U8(v.IsValid ? (byte)1 : (byte)0);
                 break;
             case WalInput { Input: ProposalReceived p }:
                 p.Proposal.Write(w.U8(ProposalKind));
@@ -46,6 +49,7 @@ internal static class WalCodec
         return kind switch
         {
             SignedKind => new WalSigned(ConsensusMessage.Read(ref r)),
+            SyncVerdictKind => new WalVerdict(r.U64(), r.Hash(), r.U8() != 0),
             ProposalKind => new WalInput(new ProposalReceived(ReadMessage<Proposal>(ref r))),
             VoteKind => new WalInput(new VoteReceived(ReadMessage<Vote>(ref r))),
             TimeoutKind => new WalInput(new TimeoutFired(r.U64(), ReadRound(ref r), ReadStep(ref r))),

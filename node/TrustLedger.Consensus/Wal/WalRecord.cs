@@ -3,8 +3,8 @@ using TrustLedger.Protocol.Encoding;
 namespace TrustLedger.Consensus.Wal;
 
 /// <summary>
-/// One write-ahead-log entry: an accepted input (<see cref="WalInput"/>) or a message this node signed
-/// (<see cref="WalSigned"/>). The host appends them durably, in order, and hands them back in
+/// One write-ahead-log entry: an accepted input (<see cref="WalInput"/>), a message this node signed
+/// (<see cref="WalSigned"/>) or a verdict the host gave synchronously (<see cref="WalVerdict"/>). The host appends them durably, in order, and hands them back in
 /// <see cref="Inputs.Restart"/>; records below the host's committed height + 1 may be pruned.
 /// </summary>
 public abstract record WalRecord

@@ -8,9 +8,10 @@ namespace TrustLedger.Simulation.Tests.Sim;
 /// <summary>
 /// The simulated host's block rules: a value is valid at height h iff it reads <c>OK|h|…</c>. Byzantine proposers
 /// send <c>BAD|…</c> or wrong-height values, which honest nodes must reject. With <see cref="PendingEvery"/> set,
-/// some verdicts come back later as inputs, exercising the asynchronous path.
+/// about one verdict in that many comes back later as an input — chosen at random, so the same value may be
+/// answered at once before a crash and later after it, as a real host's cache would.
 /// </summary>
-internal sealed class SimValues(int pendingEvery) : IProposalValidator
+internal sealed class SimValues(int pendingEvery, Random? random = null) : IProposalValidator
 {
     public int PendingEvery { get; } = pendingEvery;
 
@@ -36,8 +37,7 @@ internal sealed class SimValues(int pendingEvery) : IProposalValidator
     public ValueVerdict Validate(ulong height, Hash32 valueId, ReadOnlyMemory<byte> value)
     {
         var valid = IsValid(height, value.Span);
-        // Deterministic by id, so a replay asks the same questions and gets the same kind of answer.
-        if (PendingEvery > 0 && valueId.GetHashCodeStable() % PendingEvery == 0)
+        if (PendingEvery > 0 && random is not null && random.Next(PendingEvery) == 0)
         {
             Pending.Add((height, valueId, valid));
             return ValueVerdict.Pending;
