@@ -59,8 +59,6 @@ internal sealed class RoundState
     public bool HasOneThirdFor(Hash32 valueId) =>
         _validators.IsOneThird(Prevotes.PowerFor(valueId)) || _validators.IsOneThird(Precommits.PowerFor(valueId));
 
-    public bool HasSender(Address sender) => _senders.Contains(sender);
-
     private void NoteSender(Address sender, long power)
     {
         if (_senders.Add(sender)) SenderPower = checked(SenderPower + power);
