@@ -118,6 +118,39 @@ public sealed partial class TrustLedgerClient
         return new PurgedRecord(WireMapping.ToHash(response.PurgeTxId, "purge_tx_id"), response.PurgeHeight, response.Deleted, response.AlreadyPurged);
     }
 
+    /// <summary>
+    /// Stores (or replaces) one JSON-object record in the record store of this client's node's organisation — this
+    /// client's key must be an active key of the organisation running the node at <paramref name="ownerNodeEndpoint"/>,
+    /// which must own the dataset. Nothing goes on-chain; the record is served later under grants, each access receipted.
+    /// Returns true when a record under the same key was replaced.
+    /// <code>
+    /// await client.PutRecordAsync("http://owner-node:5080", datasetId, "H-330402-4471", """{"household_id":"H-330402-4471","members":3}""");
+    /// </code>
+    /// </summary>
+    /// <exception cref="RecordRequestRefusedException">The node refused (key of another organisation, not a JSON object, read-only store, unknown dataset…).</exception>
+    public async Task<bool> PutRecordAsync(string ownerNodeEndpoint, string datasetId, string recordKey, string recordJson,
+        CancellationToken cancellation = default)
+    {
+        var signer = Signer ?? throw new InvalidOperationException("putting records needs a client with a signing key");
+        var dataset = RecordIds.Canonical(datasetId) ?? throw new ArgumentException("a dataset id is 64 hex digits", nameof(datasetId));
+        if (RecordIds.CheckRecordKey(recordKey) is { } bad) throw new ArgumentException(bad, nameof(recordKey));
+        ArgumentNullException.ThrowIfNull(recordJson);
+        var request = RecordPutRequest.Sign(Suite, signer, ChainId, dataset, recordKey, System.Text.Encoding.UTF8.GetBytes(recordJson),
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        using var channel = GrpcChannel.ForAddress(ownerNodeEndpoint);
+        var response = await CallOwner(() => new RecordsRpc.RecordsClient(channel).PutRecordAsync(new PutRecordRequest
+        {
+            DatasetId = request.DatasetId,
+            RecordKey = request.RecordKey,
+            RecordJson = ByteString.CopyFrom(request.RecordJson),
+            SignerPublicKey = ByteString.CopyFrom(request.SignerPublicKey),
+            TimestampMs = request.TimestampMs,
+            Nonce = ByteString.CopyFrom(request.Nonce),
+            Signature = ByteString.CopyFrom(request.Signature),
+        }, deadline: DateTime.UtcNow + RecordCallTimeout, cancellationToken: cancellation).ResponseAsync);
+        return response.Replaced;
+    }
+
     private static async Task<T> CallOwner<T>(Func<Task<T>> call)
     {
         try

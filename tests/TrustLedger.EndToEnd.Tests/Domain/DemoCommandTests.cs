@@ -19,6 +19,9 @@ public sealed class DemoCommandTests(NodeFixture fixture, ITestOutputHelper outp
         Assert.Equal(0, exit);
         Assert.Contains("executed in block", stdout);                                   // governance added the cast
         Assert.Contains("verified, the content hash matches", stdout);                  // the record checked against its receipt
+        Assert.Matches(@"verified record: \{""household_id"":""H-330402-4471"",""address"":""Nanhu district, Jianguo Rd 12, unit 3""\}   \(receipt tx \S+, height \d+\)",
+            stdout);                                                                    // fetched off-chain, narrowed to the granted fields
+        Assert.DoesNotContain("RP-2024-0815", stdout);                                  // the field the grant left out never leaves the node
         Assert.Contains("case is closed, handled on time", stdout);                     // 交办 → 签收 → 处置 → 办结
         Assert.Contains("balance 100 (awarded 150, redeemed 50)", stdout);              // points earned and redeemed
         Assert.Contains("refused as expected", stdout);
@@ -38,6 +41,9 @@ public sealed class DemoCommandTests(NodeFixture fixture, ITestOutputHelper outp
         var root = facts.RootElement;
         Assert.Equal("closed", root.GetProperty("case").GetProperty("state").GetString());
         Assert.True(root.GetProperty("dataSharing").GetProperty("verified").GetBoolean());
+        Assert.Equal("H-330402-4471", root.GetProperty("dataSharing").GetProperty("record").GetProperty("household_id").GetString());
+        Assert.False(root.GetProperty("dataSharing").GetProperty("record").TryGetProperty("members", out _));
+        Assert.Equal(1UL, root.GetProperty("summary").GetProperty("accessReceipts").GetUInt64());
         Assert.Equal(100UL, root.GetProperty("summary").GetProperty("residentBalance").GetUInt64());
         Assert.Equal("active", root.GetProperty("summary").GetProperty("grantStatus").GetString());
         Assert.Equal(1000UL, root.GetProperty("summary").GetProperty("department").GetProperty("closurePermille").GetUInt64());

@@ -190,4 +190,40 @@ public sealed class RecordExchangeTests(EthRecordNetwork net) : IClassFixture<Et
         Assert.Equal(purged.TxId, again.TxId);
         Assert.Single(await net.AccessReceipts(grant));
     }
+
+    [Fact]
+    public async Task A_record_put_by_the_owner_is_served_to_the_grantee_and_nothing_goes_on_chain()
+    {
+        var grant = await net.Grant(net.Civil, ["head", "members"]);
+        var headBefore = (await net.Owner.GetStatusAsync()).Height;
+
+        Assert.False(await net.Owner.PutRecordAsync(net.Node.Endpoint, net.DatasetId, "put-1", Household));
+        Assert.Equal(Household, Encoding.UTF8.GetString((await net.Records.GetAsync(net.DatasetId, "put-1"))!));
+        Assert.True(await net.Owner.PutRecordAsync(net.Node.Endpoint, net.DatasetId, "put-1", Household)); // replaces
+        await Task.Delay(500);
+        for (var height = headBefore + 1; height <= (await net.Owner.GetStatusAsync()).Height; height++)
+            Assert.DoesNotContain((await net.Owner.GetBlockAsync(height)).Transactions, t => t.Body.Type.StartsWith("data.", StringComparison.Ordinal));
+
+        var record = await Fetch(grant, "put-1");
+        Assert.Equal("""{"head":"张三","members":4}""", record.Json);
+        Assert.Equal(record.Receipt.TxId, Assert.Single(await net.AccessReceipts(grant)).TxId);
+        Assert.DoesNotContain("put-1", net.Node.Log);
+    }
+
+    [Fact]
+    public async Task Puts_by_other_organisations_and_non_object_records_are_refused()
+    {
+        var civil = await Refused(net.Civil.PutRecordAsync(net.Node.Endpoint, net.DatasetId, "put-2", Household));
+        Assert.Equal(StatusCode.PermissionDenied, civil.Code);
+        Assert.Contains("belongs to 'civil-affairs'", civil.Reason);
+        var tax = await Refused(net.Tax.PutRecordAsync(net.Node.Endpoint, net.DatasetId, "put-2", Household));
+        Assert.Equal(StatusCode.PermissionDenied, tax.Code);
+        Assert.Null(await net.Records.GetAsync(net.DatasetId, "put-2"));
+
+        foreach (var notAnObject in new[] { "[1,2]", "\"text\"", "{\"unterminated\":", "not json" })
+            Assert.Equal(StatusCode.InvalidArgument, (await Refused(net.Owner.PutRecordAsync(net.Node.Endpoint, net.DatasetId, "put-2", notAnObject))).Code);
+        var unknown = await Refused(net.Owner.PutRecordAsync(net.Node.Endpoint, new string('7', 64), "put-2", Household));
+        Assert.Equal(StatusCode.NotFound, unknown.Code);
+        Assert.Null(await net.Records.GetAsync(net.DatasetId, "put-2"));
+    }
 }

@@ -66,6 +66,23 @@ public class RecordProtocolGoldenTests
         Assert.True(request.VerifySignature(CryptoSuites.Sm));
     }
 
+    [Fact]
+    public void Put_request_signing_bytes_and_shape()
+    {
+        var request = RecordPutRequest.Sign(CryptoSuites.Sm, TestKeys.SmGolden, ChainId, DatasetId, RecordKey, "{\"a\":1}"u8.ToArray(), TimestampMs, Nonce);
+        var expected =
+            "544c2f7265636f72642d7075742f7631" +   // "TL/record-put/v1"
+            ChainField + DatasetField + KeyField +
+            "00000007" + "7b2261223a317d" +       // record {"a":1}
+            PublicKeyField + TimestampField + NonceField;
+        Assert.Equal(expected, Convert.ToHexStringLower(request.SigningBytes()));
+        Assert.True(request.VerifySignature(CryptoSuites.Sm));
+        Assert.Null(request.CheckShape(CryptoSuites.Sm));
+        Assert.False((request with { RecordJson = "{\"a\":2}"u8.ToArray() }).VerifySignature(CryptoSuites.Sm));
+        Assert.NotNull((request with { RecordJson = [] }).CheckShape(CryptoSuites.Sm));
+        Assert.NotNull((request with { RecordJson = new byte[RecordPutRequest.MaxRecordLength + 1] }).CheckShape(CryptoSuites.Sm));
+    }
+
     [Theory]
     [InlineData("eth", "9ae4c8df5d705fb415114e4501e1300c2024aa251fae37fa809cb8b967e528ae", "ebb3675a9bf8143589b0bc92ab90d9d82aeec39c840cece347cd08da35557b08")]
     [InlineData("sm", "6292c8d935074b5253b5a2521e13d9bb08bf190c103cf31b3ab150c0ee987509", "45257ce4980e52d63db6f2e3ff27344a05f5c31c426905e49d808e839c63383e")]

@@ -17,4 +17,9 @@ public sealed class RecordsService(NodeRuntime runtime, RecordServer server) : A
         server.PurgeAsync(new RecordPurgeRequest(runtime.Chain.ChainId, request.DatasetId, request.RecordKey, request.Reason,
             request.SignerPublicKey.ToByteArray(), request.TimestampMs, request.Nonce.ToByteArray(), request.Signature.ToByteArray()),
             context.CancellationToken);
+
+    public override Task<Api.PutRecordResponse> PutRecord(Api.PutRecordRequest request, ServerCallContext context) =>
+        server.PutAsync(new RecordPutRequest(runtime.Chain.ChainId, request.DatasetId, request.RecordKey, request.RecordJson.ToByteArray(),
+            request.SignerPublicKey.ToByteArray(), request.TimestampMs, request.Nonce.ToByteArray(), request.Signature.ToByteArray()),
+            context.CancellationToken);
 }
