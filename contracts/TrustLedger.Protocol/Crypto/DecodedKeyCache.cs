@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Org.BouncyCastle.Math.EC;
+using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Protocol.Crypto;
 

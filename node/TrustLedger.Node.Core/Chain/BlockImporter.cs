@@ -19,20 +19,14 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
         var header = block.Header;
         if (header.Height != ledger.Height + 1)
             throw new InvalidBlockException(header.Height, $"expected height {ledger.Height + 1}");
-        if (header.PreviousHash != ledger.HeadHash)
-            throw new InvalidBlockException(header.Height, "previous hash is not the hash of this node's head");
         if (header.TimeMs <= ledger.HeadTimeMs)
             throw new InvalidBlockException(header.Height, "block time does not advance");
         if (CommitCertificateCheck.Problem(chain.Suite, chain.ChainId, header, block.Commit, chain.ValidatorKeys) is { } certificate)
             throw new InvalidBlockException(header.Height, certificate);
         CheckTransactions(block);
 
-        var execution = executor.Execute(ledger.State, block.Transactions, header.Height, header.TimeMs);
-        if (execution.Dropped.Count > 0)
-            throw new InvalidBlockException(header.Height, $"transaction {execution.Dropped[0].TxId} is invalid: {execution.Dropped[0].Reason}");
-        for (var i = 0; i < execution.Receipts.Count; i++)
-            if (!execution.Receipts[i].Equals(block.Receipts[i]))
-                throw new InvalidBlockException(header.Height, $"receipt {i} differs from re-execution");
+        if (ReExecution.Problem(ledger, executor, block, out var execution) is { } problem)
+            throw new InvalidBlockException(header.Height, problem);
         var expected = ledger.Preview(execution, header.TimeMs, header.Proposer);
         if (expected != header)
             throw new InvalidBlockException(header.Height, "header roots differ from re-execution");
@@ -41,7 +35,7 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
         store.Append(block); // durable before the head moves
         ledger.SetHead(header);
         nonces.OnCommitted(block.Transactions, header.TimeMs);
-        var changed = execution.Writes.WritesInKeyOrder().Select(w => w.Key).ToArray();
+        var changed = execution.Writes.ChangedKeys();
         if (changed.Any(key => Contracts.Membership.MembershipState.IsMemberKey(key))) members.Refresh(ledger);
         return new CommitOutcome(block, [], changed);
     }

@@ -26,7 +26,4 @@ public sealed class ChainConfig
     public Hash32 ValidatorSetHash { get; }
     public IReadOnlyList<byte[]> ValidatorKeys { get; }
     public IReadOnlyList<Address> Validators { get; }
-
-    /// <summary>Signatures needed for a commit certificate: 2f+1 of n = 3f+1 (n for n &lt; 4).</summary>
-    public int CommitQuorum => Validators.Count - (Validators.Count - 1) / 3;
 }

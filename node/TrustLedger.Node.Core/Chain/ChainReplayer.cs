@@ -15,16 +15,8 @@ public sealed class ChainReplayer(LedgerState ledger, BlockExecutor executor)
     public void Replay(Block block)
     {
         var expected = block.Header;
-        if (expected.Height != Ledger.Height + 1)
-            throw new ReplayMismatchException(expected.Height, $"expected height {Ledger.Height + 1}");
-        if (expected.PreviousHash != Ledger.HeadHash)
-            throw new ReplayMismatchException(expected.Height, "previous hash is not the hash of the head");
-        var result = executor.Execute(Ledger.State, block.Transactions, expected.Height, expected.TimeMs);
-        if (result.Dropped.Count > 0)
-            throw new ReplayMismatchException(expected.Height, $"transaction {result.Dropped[0].TxId} is invalid: {result.Dropped[0].Reason}");
-        for (var i = 0; i < result.Receipts.Count; i++)
-            if (!result.Receipts[i].Equals(block.Receipts[i]))
-                throw new ReplayMismatchException(expected.Height, $"receipt {i} differs");
+        if (ReExecution.Problem(Ledger, executor, block, out var result) is { } problem)
+            throw new ReplayMismatchException(expected.Height, problem);
         var actual = Ledger.Apply(result, expected.TimeMs, expected.Proposer);
         if (actual.StateRoot != expected.StateRoot) throw new ReplayMismatchException(expected.Height, $"state root {actual.StateRoot} ≠ {expected.StateRoot}");
         if (actual.LogRoot != expected.LogRoot || actual.LogSize != expected.LogSize) throw new ReplayMismatchException(expected.Height, "transaction log root differs");

@@ -59,9 +59,10 @@ public sealed class SoloValidator
             _ledger.SetHead(header);
             _faulted = false;
             _nonces.OnCommitted(execution.Included, timeMs);
-            if (execution.Writes.WritesInKeyOrder().Any(w => MembershipState.IsMemberKey(w.Key)))
+            var changed = execution.Writes.ChangedKeys();
+            if (changed.Any(key => MembershipState.IsMemberKey(key)))
                 _members.Refresh(_ledger); // governance changed who may submit: admission follows from the next transaction
-            return new CommitOutcome(block, execution.Dropped, execution.Writes.WritesInKeyOrder().Select(w => w.Key).ToArray());
+            return new CommitOutcome(block, execution.Dropped, changed);
         }
         finally
         {

@@ -1,7 +1,10 @@
-namespace TrustLedger.Protocol.Crypto;
+namespace TrustLedger.Protocol.Primitives;
 
-/// <summary>Content equality for byte arrays, with span lookups so a cache hit allocates nothing.</summary>
-internal sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+/// <summary>
+/// Content equality and ordinal ordering for byte-array keys, with span lookups
+/// (<c>dictionary.GetAlternateLookup&lt;ReadOnlySpan&lt;byte&gt;&gt;()</c>) so a lookup allocates nothing.
+/// </summary>
+public sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>, IComparer<byte[]>
 {
     public static readonly ByteArrayComparer Instance = new();
 
@@ -19,4 +22,6 @@ internal sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateE
     }
 
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+
+    public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
 }
