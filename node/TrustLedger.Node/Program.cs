@@ -34,6 +34,7 @@ builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
 builder.Services.AddHostedService<FollowerPump>();
+builder.Services.AddHostedService<ConsensusPump>();
 builder.Services.AddRecordExchange(builder.Configuration, options, log);
 builder.Services.AddLiveViews(builder.Configuration);
 builder.Services.AddGrpc(o =>
@@ -55,6 +56,7 @@ app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcService<RecordsService>();
 app.MapGrpcService<QueryService>();
 app.MapGrpcService<WatchService>();
+app.MapGrpcService<TrustLedger.Node.Services.Peer.PeerService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
