@@ -21,7 +21,7 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
             throw new InvalidBlockException(header.Height, $"expected height {ledger.Height + 1}");
         if (header.TimeMs <= ledger.HeadTimeMs)
             throw new InvalidBlockException(header.Height, "block time does not advance");
-        if (CommitCertificateCheck.Problem(chain.Suite, chain.ChainId, header, block.Commit, chain.ValidatorKeys) is { } certificate)
+        if (BlockCertificate.Problem(chain.Suite, chain.ChainId, header, block.Commit, chain.GenesisValidators) is { } certificate)
             throw new InvalidBlockException(header.Height, certificate);
         CheckTransactions(block);
 

@@ -53,8 +53,9 @@ public sealed class SoloValidator
                 return new CommitOutcome(null, execution.Dropped, []);
             _faulted = true; // until the block is durable, memory is ahead of disk
             var header = _ledger.Apply(execution, timeMs, _key.Address);
-            var commit = CommitSignature.Create(_key, _ledger.Chain.Suite, header);
-            var block = new Block(header, execution.Included, execution.Receipts, [commit]);
+            // The one validator's precommit at round 0 is a quorum on its own: the block's whole certificate.
+            var commit = BlockCertificate.Sign(_ledger.Chain.Suite, header, round: 0, [_key]);
+            var block = new Block(header, execution.Included, execution.Receipts, commit);
             _store.Append(block); // durable from here on: receipts may be acknowledged
             _ledger.SetHead(header);
             _faulted = false;

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Net.Client;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Ledger;
@@ -19,14 +20,14 @@ public sealed class AuditClient : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly Proofs.ProofsClient _proofs;
-    private readonly IReadOnlyList<byte[]> _validators;
+    private readonly ValidatorSet _validators;
 
     public AuditClient(string endpoint, GenesisDocument genesis)
     {
         genesis.Validate();
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
-        _validators = genesis.Validators.Select(v => Hex.Decode(v.PublicKey)).ToArray();
+        _validators = genesis.ToValidatorSet(Suite);
         _channel = GrpcChannel.ForAddress(endpoint);
         _proofs = new Proofs.ProofsClient(_channel);
     }
@@ -91,8 +92,8 @@ public sealed class AuditClient : IDisposable
     }
 
     /// <summary>Checks a header's commit certificate against the genesis validators; returns the header.</summary>
-    public BlockHeader VerifyHeader(BlockHeader header, IReadOnlyList<CommitSignature> commit) =>
-        CommitCertificateCheck.Problem(Suite, Genesis.ChainId, header, commit, _validators) is { } problem
+    public BlockHeader VerifyHeader(BlockHeader header, CommitCertificate commit) =>
+        BlockCertificate.Problem(Suite, Genesis.ChainId, header, commit, _validators) is { } problem
             ? throw new VerificationException($"block {header.Height}: {problem}")
             : header;
 
@@ -101,7 +102,8 @@ public sealed class AuditClient : IDisposable
         if (certified?.Header is null) throw new VerificationException("the node sent no checkpoint header");
         try
         {
-            return VerifyHeader(certified.Header.ToDomain(), certified.Commit.Select(c => c.ToDomain()).ToArray());
+            var header = certified.Header.ToDomain();
+            return VerifyHeader(header, certified.Commit.ToDomain(header, Suite.Hash));
         }
         catch (FormatException e)
         {
