@@ -74,10 +74,10 @@ public sealed class FileConsensusWal : IConsensusWal
         var temporary = _path + ".tmp";
         using (var fresh = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
+            Span<byte> header = stackalloc byte[FrameHeader];
             foreach (var record in kept)
             {
                 var payload = record.Encode();
-                Span<byte> header = stackalloc byte[FrameHeader];
                 BinaryPrimitives.WriteUInt32BigEndian(header, (uint)payload.Length);
                 BinaryPrimitives.WriteUInt32BigEndian(header[4..], Crc32C.Compute(payload));
                 fresh.Write(header);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TrustLedger.Consensus;
 using TrustLedger.Consensus.Inputs;
+using TrustLedger.Node.Core.Chain;
 using TrustLedger.Protocol.Ledger;
 
 namespace TrustLedger.Node.Core.Consensus;
@@ -65,6 +66,7 @@ public sealed partial class ConsensusDriver
     {
         if (decision.Height != _ledger.Height + 1)
             throw new InvalidOperationException($"consensus decided height {decision.Height} but the ledger is at {_ledger.Height}");
+        var started = _time.GetTimestamp();
         var executed = _checker.Executed(decision.ValueId);
         if (executed is null)
         {
@@ -79,8 +81,10 @@ public sealed partial class ConsensusDriver
         _pool.RemoveCommitted(value.Transactions);
         _checker.OnCommitted();
         _wal.PruneBelow(decision.Height + 1);
-        if (decision.Height % 100 == 0 || value.Transactions.Count > 0)
-            _logger.LogDebug("Committed block {Height} (round {Round}, {Count} transactions)", decision.Height, decision.Round, value.Transactions.Count);
+        var now = _time.GetTimestamp();
+        _logger.LogDebug("Committed block {Height} round {Round}: {Count} transactions, {HeightMs:F0} ms at this height, commit {CommitMs:F1} ms",
+            decision.Height, decision.Round, value.Transactions.Count, _time.GetElapsedTime(_heightStarted, now).TotalMilliseconds, _time.GetElapsedTime(started, now).TotalMilliseconds);
+        _heightStarted = now;
         _onCommitted(outcome);
         AfterCommit();
     }

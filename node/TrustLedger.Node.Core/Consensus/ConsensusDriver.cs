@@ -46,6 +46,7 @@ public sealed partial class ConsensusDriver
     private ulong _bestPeerHeight;
     private volatile StatusSnapshot _status;
     private CancellationToken _stopping;
+    private long _heightStarted;
 
     public ConsensusDriver(ChainConfig chain, LedgerState ledger, BlockExecutor executor, TxPool pool, IBlockStore store,
         BlockCommitter committer, LedgerValidatorSets validators, KeyPair? key, IConsensusWal wal, IPeerTransport peers,

@@ -53,7 +53,7 @@ public sealed class PeerNetwork : IPeerTransport, IAsyncDisposable
         if (_driver is null) return;
         try
         {
-            var commits = answer.Commits.Select(c => new SyncedCommit(c.Value.ToByteArray(), CommitCertificate.Decode(c.Certificate.Span))).ToList();
+            var commits = answer.Commits.Select(c => new Core.Consensus.SyncedCommit(c.Value.ToByteArray(), CommitCertificate.Decode(c.Certificate.Span))).ToList();
             var messages = answer.ConsensusMessages.Select(m => ConsensusMessage.Decode(m.Span)).ToList();
             _driver.DeliverAnswer(new StatusAnswer(answer.Height, commits, messages));
         }

@@ -1,3 +1,4 @@
+using Xunit;
 using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Node.Core.Tests.Consensus;
@@ -24,7 +25,7 @@ public sealed class ConsensusDriverTests
             var blocks = network.Nodes.Select(n => n.Store.GetBlock(h)!).ToList();
             var hash = blocks[0].Header.ComputeHash(network.Suite.Hash);
             Assert.All(blocks, b => Assert.Equal(hash, b.Header.ComputeHash(network.Suite.Hash)));
-            var set = ValidatorSet.FromPublicKeys(network.Suite, network.Chain.ValidatorKeys);
+            var set = network.Chain.GenesisValidators;
             Assert.All(blocks, b => Assert.True(b.Commit.Verify(set, network.Suite, network.Chain.ChainId, h, hash).IsValid));
         }
         // each transaction exactly once, in one block, on every node

@@ -47,7 +47,7 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<
             .WaitAsync(AnswerTimeout, context.CancellationToken);
         var reply = new PeerAnswer { Height = answer.Height };
         foreach (var commit in answer.Commits)
-            reply.Commits.Add(new SyncedCommit { Value = ByteString.CopyFrom(commit.Value), Certificate = ByteString.CopyFrom(commit.Certificate.Encode()) });
+            reply.Commits.Add(new Proto.Peer.V1.SyncedCommit { Value = ByteString.CopyFrom(commit.Value), Certificate = ByteString.CopyFrom(commit.Certificate.Encode()) });
         foreach (var message in answer.Messages) reply.ConsensusMessages.Add(ByteString.CopyFrom(message.Encode()));
         return reply;
     }
