@@ -14,7 +14,6 @@ public sealed class ChainConfig
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
         GenesisHash = genesis.ComputeHash(Suite.Hash);
-        ValidatorSetHash = genesis.ValidatorSetHash(Suite.Hash);
         GenesisValidators = genesis.ToValidatorSet(Suite);
         Validators = GenesisValidators.Validators.Select(v => v.Address).ToArray();
     }
@@ -24,8 +23,8 @@ public sealed class ChainConfig
     public ICryptoSuite Suite { get; }
     public ChainParameters Parameters => Genesis.Parameters;
     public Hash32 GenesisHash { get; }
-    public Hash32 ValidatorSetHash { get; }
-    /// <summary>The genesis validators (equal power, genesis order): the set of height 1.</summary>
+
+    /// <summary>The genesis validators (equal power, genesis order): the set of height 1. Later heights: <see cref="LedgerState.ValidatorSetAt"/>.</summary>
     public ValidatorSet GenesisValidators { get; }
 
     /// <summary>Addresses of the genesis validators, in genesis order.</summary>

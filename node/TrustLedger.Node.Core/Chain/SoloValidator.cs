@@ -42,6 +42,11 @@ public sealed class SoloValidator
     {
         if (_faulted)
             throw new InvalidOperationException("a previous block failed to store; restart the node to rebuild state from its block store");
+        // Governance may hand the chain to other validators; from then on this node's signature commits nothing.
+        var set = _ledger.ValidatorSetAt(_ledger.Height + 1);
+        if (set.Count != 1 || !set.Contains(_key.Address))
+            throw new InvalidOperationException(
+                $"height {_ledger.Height + 1} is signed by {set.Count} validator(s) that are not this dev-mode node alone; run those validators or follow them");
         var parameters = _ledger.Chain.Parameters;
         var candidates = _pool.Take(parameters.MaxBlockTxs, parameters.MaxBlockBytes);
         if (candidates.Count == 0) return null;
