@@ -1,4 +1,3 @@
-using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;

@@ -14,7 +14,8 @@ public sealed record CommitCertificate(ulong Height, int Round, Hash32 ValueId, 
     /// <summary>
     /// Checks the certificate for (<paramref name="height"/>, <paramref name="valueId"/>) against the height's
     /// validator set: every signer a member, no signer twice, every signature valid, signers' power a quorum.
-    /// For block sync and auditors; needs nothing but the genesis-derived set.
+    /// Needs nothing but the height's set (genesis and governance decide it). For a block, use
+    /// <see cref="Ledger.BlockCertificate.Problem"/>, which also binds the header to the set.
     /// </summary>
     public CertificateCheck Verify(ValidatorSet validators, ICryptoSuite suite, string chainId, ulong height, Hash32 valueId)
     {
