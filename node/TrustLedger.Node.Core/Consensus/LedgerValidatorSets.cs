@@ -1,5 +1,4 @@
 using TrustLedger.Consensus.Validators;
-using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Protocol.Consensus;
 
@@ -13,27 +12,27 @@ public interface IValidatorSetSource
 }
 
 /// <summary>
-/// Validator sets from committed governance state (the genesis set, then every SetValidators proposal from its
-/// effective height). Governance schedules a change at least two heights ahead, so the set of any height the core
-/// can be working on is already fixed by the head this node has applied. Thread-safe; sets are cached by schedule entry.
+/// Validator sets from committed governance state (<see cref="LedgerState.ValidatorSetAt"/>). The set of a height
+/// never changes once the state fixes it (governance schedules at least two heights ahead), so sets are cached by
+/// height. Thread-safe: the core asks from the driver loop, peer authentication from gRPC threads.
 /// </summary>
 public sealed class LedgerValidatorSets(LedgerState ledger) : IValidatorSetSource, IValidatorSetProvider
 {
+    private const int CacheSize = 64;
     private readonly Lock _lock = new();
-    private readonly Dictionary<ulong, ValidatorSet> _byEffectiveHeight = new();
+    private readonly Dictionary<ulong, ValidatorSet> _byHeight = new();
 
     public ValidatorSet ForHeight(ulong height)
     {
-        var entry = ledger.ReadState(state => MembershipState.ValidatorsAt(state, height))
-            ?? throw new InvalidOperationException($"no validator set covers height {height}");
+        lock (_lock)
+            if (_byHeight.TryGetValue(height, out var cached)) return cached;
+        var set = ledger.ValidatorSetAt(height);
         lock (_lock)
         {
-            if (_byEffectiveHeight.TryGetValue(entry.EffectiveHeight, out var cached)) return cached;
-            var set = new ValidatorSet(entry.Validators.Select(v =>
-                new Validator(ledger.Chain.Suite.AddressOf(v.PublicKey.Span), v.PublicKey.ToByteArray())));
-            _byEffectiveHeight[entry.EffectiveHeight] = set;
-            return set;
+            if (_byHeight.Count >= CacheSize) _byHeight.Remove(_byHeight.Keys.Min());
+            _byHeight[height] = set;
         }
+        return set;
     }
 
     public ValidatorSet GetValidatorSet(ulong height) => ForHeight(height);

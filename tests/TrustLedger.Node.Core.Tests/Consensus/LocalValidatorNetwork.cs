@@ -63,12 +63,26 @@ public sealed class LocalValidatorNetwork : IAsyncDisposable
         foreach (var node in _nodes) node.Start();
     }
 
-    public SignedTransaction Tx(string payload)
+    public SignedTransaction Tx(string payload) => Tx(Client, "anchor.put", System.Text.Encoding.UTF8.GetBytes(payload));
+
+    /// <summary>A transaction of <paramref name="type"/> signed by <paramref name="signer"/> (a validator key is also a member key of its organisation).</summary>
+    public SignedTransaction Tx(KeyPair signer, string type, byte[] payload)
     {
         var now = DateTimeOffset.UtcNow;
-        var body = new Transaction(Chain.ChainId, Client.PublicKey, "anchor.put", System.Text.Encoding.UTF8.GetBytes(payload),
-            Interlocked.Increment(ref _nonce), (now - TimeSpan.FromMinutes(1)).ToUnixTimeMilliseconds(), (now + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds());
-        return SignedTransaction.Sign(body, Client, Suite);
+        var body = new Transaction(Chain.ChainId, signer.PublicKey, type, payload, Interlocked.Increment(ref _nonce),
+            (now - TimeSpan.FromMinutes(1)).ToUnixTimeMilliseconds(), (now + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds());
+        return SignedTransaction.Sign(body, signer, Suite);
+    }
+
+    /// <summary>Submits through node <paramref name="via"/> and waits until every running node stored it; returns its receipt.</summary>
+    public async Task<Receipt> Commit(SignedTransaction tx, int via = 0)
+    {
+        var admitted = _nodes[via].Submit(tx);
+        if (admitted.Rejection is { } refused) throw new InvalidOperationException($"not admitted: {refused.Reason}");
+        var running = _nodes.Where(n => n.IsUp).ToList();
+        await WaitForTransaction(tx.Id, running);
+        var at = running[0].Store.FindTransaction(tx.Id)!.Value;
+        return running[0].Store.GetBlock(at.Height)!.Receipts[at.Index];
     }
 
     /// <summary>Waits until every node in <paramref name="nodes"/> (default: the running ones) has stored block <paramref name="height"/>.</summary>
