@@ -1,4 +1,4 @@
-namespace TrustLedger.Consensus.Certificates;
+namespace TrustLedger.Protocol.Consensus;
 
 /// <summary>The outcome of <see cref="CommitCertificate.Verify"/>: valid, or the first reason it is not.</summary>
 public readonly record struct CertificateCheck(bool IsValid, string? Error)

@@ -1,10 +1,8 @@
-using TrustLedger.Consensus.Messages;
-using TrustLedger.Consensus.Validators;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
 
-namespace TrustLedger.Consensus.Certificates;
+namespace TrustLedger.Protocol.Consensus;
 
 /// <summary>
 /// Proof that a value is final at a height: precommits for <see cref="ValueId"/> in one <see cref="Round"/> from
@@ -16,13 +14,14 @@ public sealed record CommitCertificate(ulong Height, int Round, Hash32 ValueId, 
     /// <summary>
     /// Checks the certificate for (<paramref name="height"/>, <paramref name="valueId"/>) against the height's
     /// validator set: every signer a member, no signer twice, every signature valid, signers' power a quorum.
-    /// For block sync and auditors; needs nothing but the genesis-derived set.
+    /// Needs nothing but the height's set (genesis and governance decide it). For a block, use
+    /// <see cref="Ledger.BlockCertificate.Problem"/>, which also binds the header to the set.
     /// </summary>
     public CertificateCheck Verify(ValidatorSet validators, ICryptoSuite suite, string chainId, ulong height, Hash32 valueId)
     {
         if (Height != height) return CertificateCheck.Invalid($"certificate is for height {Height}, expected {height}");
         if (ValueId != valueId) return CertificateCheck.Invalid($"certificate is for value {ValueId.ToShortString()}, expected {valueId.ToShortString()}");
-        if (Round < 0 || Round > ConsensusMessage.MaxRound) return CertificateCheck.Invalid($"round {Round} out of range");
+        if (Round < 0 || Round > ConsensusLimits.MaxRound) return CertificateCheck.Invalid($"round {Round} out of range");
         var signed = SignedBytes.Vote(chainId, VoteType.Precommit, Height, Round, ValueId);
         var seen = new HashSet<Address>();
         long power = 0;
@@ -40,10 +39,6 @@ public sealed record CommitCertificate(ulong Height, int Round, Hash32 ValueId, 
             : CertificateCheck.Invalid($"signers hold {power} of {validators.TotalPower} voting power; more than 2/3 is needed");
     }
 
-    /// <summary>The precommits as votes (for feeding a certificate back into a core).</summary>
-    public IEnumerable<Vote> ToVotes() =>
-        Precommits.Select(p => new Vote(VoteType.Precommit, Height, Round, ValueId, p.Validator, p.Signature));
-
     public void Write(CanonicalWriter w)
     {
         w.U64(Height).U32((uint)Round).Hash(ValueId).U32((uint)Precommits.Count);
@@ -54,7 +49,7 @@ public sealed record CommitCertificate(ulong Height, int Round, Hash32 ValueId, 
     {
         var height = r.U64();
         var round = r.U32();
-        if (round > ConsensusMessage.MaxRound) throw new FormatException($"round {round} out of range");
+        if (round > ConsensusLimits.MaxRound) throw new FormatException($"round {round} out of range");
         var valueId = r.Hash();
         var count = (int)r.Count(minBytesPerItem: Address.Length + 4);
         var precommits = new PrecommitSignature[count];

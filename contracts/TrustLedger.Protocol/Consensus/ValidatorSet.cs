@@ -1,7 +1,8 @@
 using TrustLedger.Protocol.Crypto;
+using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Primitives;
 
-namespace TrustLedger.Consensus.Validators;
+namespace TrustLedger.Protocol.Consensus;
 
 /// <summary>
 /// The validators of one height, in a fixed order (the order given; it drives proposer rotation). Quorums are
@@ -35,6 +36,13 @@ public sealed class ValidatorSet
     public IReadOnlyList<Validator> Validators { get; }
     public int Count => Validators.Count;
     public long TotalPower { get; }
+
+    /// <summary>
+    /// The hash a block header names in <c>validator_set_hash</c>: <see cref="GenesisDocument.ComputeValidatorSetHash"/>
+    /// over the public keys in set order, so the genesis set hashes as it always has. Voting power is not hashed:
+    /// sets read from ledger state give every validator power 1.
+    /// </summary>
+    public Hash32 ComputeHash(IHashFunction hash) => GenesisDocument.ComputeValidatorSetHash(hash, Validators.Select(v => v.PublicKey));
 
     public bool Contains(Address address) => _byAddress.ContainsKey(address);
 

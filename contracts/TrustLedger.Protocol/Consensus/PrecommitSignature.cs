@@ -1,6 +1,6 @@
 using TrustLedger.Protocol.Primitives;
 
-namespace TrustLedger.Consensus.Certificates;
+namespace TrustLedger.Protocol.Consensus;
 
 /// <summary>One validator's precommit signature inside a <see cref="CommitCertificate"/>; the signed bytes are rebuilt from the certificate.</summary>
 public sealed record PrecommitSignature(Address Validator, byte[] Signature)

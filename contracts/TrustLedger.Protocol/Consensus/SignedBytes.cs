@@ -1,7 +1,7 @@
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
 
-namespace TrustLedger.Consensus.Messages;
+namespace TrustLedger.Protocol.Consensus;
 
 /// <summary>
 /// The exact bytes a validator signs. Domain-tagged and bound to the chain id so a signature can never be
