@@ -33,12 +33,16 @@ public sealed class NetworkHarness(ITestOutputHelper? output = null, string? nod
     public NetworkManifest Generate(int nodes, string suite = "eth") =>
         NetworkGenerator.Create(Layout, new NetworkSpec(nodes, suite, BasePort), Password, TimeProvider.System);
 
-    /// <summary>A client of node <paramref name="index"/> signing with that organisation's client key.</summary>
+    private readonly List<TrustLedgerClient> _clients = [];
+
+    /// <summary>A client of node <paramref name="index"/> signing with that organisation's client key; disposed with the harness.</summary>
     public async Task<TrustLedgerClient> ClientAsync(int index)
     {
         var network = Network;
         var key = KeyFile.Load(network.Files(index).ClientKeyPath, Password);
-        return await TrustLedgerClient.ConnectAsync(network.Node(index).Endpoint, key);
+        var client = await TrustLedgerClient.ConnectAsync(network.Node(index).Endpoint, key);
+        lock (_clients) _clients.Add(client);
+        return client;
     }
 
     /// <summary>Starts a node and waits until it answers.</summary>
@@ -51,6 +55,7 @@ public sealed class NetworkHarness(ITestOutputHelper? output = null, string? nod
 
     public async ValueTask DisposeAsync()
     {
+        lock (_clients) foreach (var client in _clients) client.Dispose();
         if (!LocalNetwork.Exists(Dir))
         {
             if (Directory.Exists(Dir)) Directory.Delete(Dir, recursive: true);
