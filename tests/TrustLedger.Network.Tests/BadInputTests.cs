@@ -99,8 +99,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task A_node_that_exits_during_start_is_reported_with_the_end_of_its_log()
     {
-        var fake = FakeNode("echo 'starting'; echo 'fatal: cannot open the block store' >&2; exit 3");
-        await using var harness = new NetworkHarness(output, fake);
+        using var fake = new FakeNode("echo 'starting'; echo 'fatal: cannot open the block store' >&2; exit 3");
+        await using var harness = new NetworkHarness(output, fake.Path);
 
         var e = await Assert.ThrowsAsync<NodeExitedException>(() => harness.UpAsync());
 
@@ -113,8 +113,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task A_node_that_never_answers_is_named_at_the_timeout_and_can_be_killed()
     {
-        var fake = FakeNode("while :; do sleep 1; done");
-        await using var harness = new NetworkHarness(output, fake);
+        using var fake = new FakeNode("while :; do sleep 1; done");
+        await using var harness = new NetworkHarness(output, fake.Path);
 
         var e = await Assert.ThrowsAsync<NetworkException>(() => harness.UpAsync(timeout: TimeSpan.FromSeconds(1)));
 
@@ -122,14 +122,5 @@ public sealed class BadInputTests(ITestOutputHelper output)
         Assert.Equal("starting", Assert.Single(await harness.Network.StatusAsync()).State);
         Assert.True(await harness.Network.KillAsync(1));
         Assert.Null(harness.Network.RunningPid(1));
-    }
-
-    /// <summary>An executable standing in for the node (run as <c>--node-bin</c>), with the node's switches as its arguments.</summary>
-    private static string FakeNode(string body)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"tlnet-fake-node-{Guid.NewGuid():N}.sh");
-        File.WriteAllText(path, $"#!/bin/sh\n{body}\n");
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return path;
     }
 }
