@@ -60,7 +60,7 @@ app.MapGrpcService<TrustLedger.Node.Services.Peer.PeerService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Role}{(runtime.Upstream is { } up ? " of " + up : "")}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Describe}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 await app.RunAsync();
 return Environment.ExitCode;

@@ -6,15 +6,15 @@ using Xunit.Abstractions;
 namespace TrustLedger.Network.Tests;
 
 /// <summary>
-/// Four organisations, four validators, through tlnet: what the one-command network is for. Written against the BFT
-/// wiring being built in parallel and skipped until it merges (see <see cref="Bft.Pending"/>).
+/// Four organisations, four validators, through tlnet: what the one-command network is for. Real node processes on
+/// loopback, BFT consensus between them over the authenticated peer service.
 /// </summary>
 public sealed class MultiValidatorTests(ITestOutputHelper output)
 {
     private const int Nodes = 4;
     private static readonly TimeSpan Progress = TimeSpan.FromSeconds(60);
 
-    [Fact(Skip = Bft.Pending)]
+    [Fact]
     public async Task Four_validators_come_up_and_each_reports_the_whole_validator_set()
     {
         await using var harness = new NetworkHarness(output);
@@ -27,7 +27,7 @@ public sealed class MultiValidatorTests(ITestOutputHelper output)
         Assert.Single(clients.Select(c => c.Node.GenesisHash).Distinct());
     }
 
-    [Fact(Skip = Bft.Pending)]
+    [Fact]
     public async Task Transactions_submitted_through_different_nodes_all_commit_and_every_node_has_identical_headers()
     {
         await using var harness = new NetworkHarness(output);
@@ -44,7 +44,7 @@ public sealed class MultiValidatorTests(ITestOutputHelper output)
                 Assert.Equal(receipt.Height, (await client.GetTransactionAsync(receipt.TxId)).Receipt.Height);
     }
 
-    [Fact(Skip = Bft.Pending)]
+    [Fact]
     public async Task Killing_one_validator_under_load_loses_no_acknowledged_transaction()
     {
         await using var harness = new NetworkHarness(output);
@@ -74,7 +74,7 @@ public sealed class MultiValidatorTests(ITestOutputHelper output)
             Assert.Equal(receipt.Height, (await restarted.GetTransactionAsync(receipt.TxId)).Receipt.Height);
     }
 
-    [Fact(Skip = Bft.Pending)]
+    [Fact]
     public async Task Stopping_two_of_four_stalls_the_chain_and_restarting_them_resumes_it()
     {
         await using var harness = new NetworkHarness(output);
@@ -100,7 +100,7 @@ public sealed class MultiValidatorTests(ITestOutputHelper output)
         await ChainAssert.IdenticalHeadersAsync([.. clients.Take(2), third, fourth], receipt.Height);
     }
 
-    [Fact(Skip = Bft.Pending)]
+    [Fact]
     public async Task A_wiped_validator_resyncs_the_chain_from_its_peers()
     {
         await using var harness = new NetworkHarness(output);

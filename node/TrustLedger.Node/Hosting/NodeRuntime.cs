@@ -63,7 +63,10 @@ public sealed class NodeRuntime : IDisposable
     public Grpc.Net.Client.GrpcChannel UpstreamChannel =>
         _upstreamChannel?.Value ?? throw new InvalidOperationException("this node follows no peer");
 
-    public string Role => Consensus is not null ? $"validator {Key.Address} of {Chain.Validators.Count}" : IsFollower ? "follower" : "validator";
+    public string Role => IsFollower ? "follower" : "validator";
+
+    /// <summary>How this node takes part, for the start-up line: dev mode, one of n BFT validators, or a follower.</summary>
+    public string Describe => Consensus is not null ? $"validator {Key.Address}, one of {Chain.Validators.Count}, peers {string.Join(",", Peers!.Urls)}" : IsFollower ? $"follower of {Upstream}" : "validator, dev mode";
     public KeyPair Key { get; }
     public CommitFeed Feed { get; }
     public string Organisation { get; }
