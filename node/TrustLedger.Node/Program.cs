@@ -24,7 +24,7 @@ builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection(NodeOpt
 var password = Environment.GetEnvironmentVariable("TL_KEY_PASSWORD") ?? options.KeyPassword ?? (options.Dev ? NodeOptions.DevPassword : null)
     ?? throw new InvalidOperationException("set TL_KEY_PASSWORD to the password of the validator key");
 
-using var startupLog = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+using var startupLog = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
 var log = startupLog.CreateLogger("TrustLedger.Node");
 if (options.Dev && DevNetworkSetup.EnsureCreated(options, password))
     log.LogInformation("Created a dev network in {Dir} (genesis.json, validator.key.json, {Client})", Path.GetFullPath(options.DataDir), DevNetworkSetup.ClientKeyFile);

@@ -44,6 +44,7 @@ public sealed partial class ConsensusDriver
             _deferredBuild = (height, round); // the parent is decided but not stored yet
             return;
         }
+        var started = _time.GetTimestamp();
         var parameters = _chain.Parameters;
         var candidates = _pool.Peek(parameters.MaxBlockTxs, parameters.MaxBlockBytes);
         var timeMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _ledger.HeadTimeMs + 1);
@@ -59,6 +60,8 @@ public sealed partial class ConsensusDriver
         var value = new BlockValue(header, execution.Included);
         var id = header.ComputeHash(_chain.Suite.Hash);
         _checker.Remember(id, new ExecutedValue(value, execution));
+        _logger.LogDebug("Built block {Height} round {Round}: {Count} transactions in {Ms:F1} ms, {SinceHeight:F0} ms into the height",
+            height, round, execution.Included.Count, _time.GetElapsedTime(started).TotalMilliseconds, _time.GetElapsedTime(_heightStarted).TotalMilliseconds);
         pass.Add(_core.Step(new ValueBuilt(height, round, value.Encode())));
     }
 

@@ -54,7 +54,7 @@ public sealed partial class ConsensusDriver
     {
         (_chain, _ledger, _executor, _pool, _store, _committer, _key, _wal, _peers, _time, _logger, _options, _onCommitted) =
             (chain, ledger, executor, pool, store, committer, key, wal, peers, time, logger, options, onCommitted);
-        _checker = new ProposalChecker(ledger, executor, pool, validators, time);
+        _checker = new ProposalChecker(ledger, executor, pool, validators, time, logger);
         _core = new ConsensusCore(new ConsensusConfig
         {
             ChainId = chain.ChainId,

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using TrustLedger.Consensus;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Node.Core.Execution;
@@ -14,8 +15,8 @@ namespace TrustLedger.Node.Core.Consensus;
 /// core enters height h+1 in the same step that decides h, before the host stores block h. Executions are kept by id,
 /// so deciding a checked value needs no second run. Driver thread only.
 /// </summary>
-public sealed class ProposalChecker(LedgerState ledger, BlockExecutor executor, TxPool pool, IValidatorSetSource validators, TimeProvider time)
-    : IProposalValidator
+public sealed class ProposalChecker(LedgerState ledger, BlockExecutor executor, TxPool pool, IValidatorSetSource validators, TimeProvider time,
+    ILogger logger) : IProposalValidator
 {
     /// <summary>How far ahead of this node's clock a block time may be.</summary>
     public static readonly TimeSpan MaxClockAhead = TimeSpan.FromSeconds(10);
@@ -33,7 +34,13 @@ public sealed class ProposalChecker(LedgerState ledger, BlockExecutor executor, 
             if (height > ledger.Height + 1 && _deferred.Count < 64) _deferred.Add((height, valueId, value.ToArray()));
             return ValueVerdict.Pending;
         }
-        return Check(valueId, value.Span) is null ? ValueVerdict.Valid : ValueVerdict.Invalid;
+        var started = time.GetTimestamp();
+        var problem = Check(valueId, value.Span);
+        if (problem is not null)
+            logger.LogWarning("Refused the proposed block {Height} {Id}: {Problem}", height, valueId.ToShortString(), problem);
+        else
+            logger.LogDebug("Checked the proposed block {Height} in {Ms:F1} ms", height, time.GetElapsedTime(started).TotalMilliseconds);
+        return problem is null ? ValueVerdict.Valid : ValueVerdict.Invalid;
     }
 
     /// <summary>Verdicts for deferred values whose parent is now the head (call after each commit).</summary>
