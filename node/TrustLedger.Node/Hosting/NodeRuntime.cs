@@ -98,14 +98,6 @@ public sealed class NodeRuntime : IDisposable
         var key = KeyFile.Load(options.KeyPath, password);
         if (key.Suite != chain.Suite.Name)
             throw new InvalidOperationException($"key {options.KeyPath} is a {key.Suite} key but the network uses {chain.Suite.Name}");
-        var validatorOrganisation = chain.Genesis.Validators
-            .FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation;
-        var multiValidator = chain.Validators.Count > 1;
-        if (validatorOrganisation is not null && multiValidator && options.PeerList.Count == 0)
-            throw new InvalidOperationException($"the genesis names {chain.Validators.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers http://host:port,…");
-        if (validatorOrganisation is null && string.IsNullOrEmpty(options.Follow))
-            throw new InvalidOperationException($"key {key.Address} is not a validator in genesis {options.GenesisPath}; to run a follower, name the peer to follow with --follow http://host:port");
-
         var store = FileBlockStore.Open(options.BlocksDir, chain.Suite, logger);
         try
         {
@@ -115,21 +107,26 @@ public sealed class NodeRuntime : IDisposable
                 (done, total) => logger.LogInformation("Replayed {Done}/{Total} blocks", done, total), progressEvery: 5000);
             var pool = new TxPool(options.MempoolCapacity);
             var members = MemberDirectory.FromState(ledger);
-            var organisation = validatorOrganisation ?? members.OrganisationOf(key.Address)
+            var organisation = members.OrganisationOf(key.Address)
+                ?? chain.Genesis.Validators.FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation
                 ?? throw new InvalidOperationException($"key {key.Address} is neither a validator nor a member key of this network");
             var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
             var importer = new BlockImporter(ledger, executor, nonces, members, store);
             var feed = new CommitFeed(store, ledger);
             var runtime = new NodeRuntime(chain, store, ledger, admission, pool, importer, key, feed, organisation);
-            if (validatorOrganisation is null)
+            switch (ChooseRole(options, chain, ledger, key))
             {
-                runtime.Upstream = options.Follow;
-                runtime._upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(options.Follow!, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
+                case NodeRole.Follower:
+                    runtime.Upstream = options.Follow;
+                    runtime._upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(options.Follow!, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
+                    break;
+                case NodeRole.DevValidator:
+                    runtime.Validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
+                    break;
+                default:
+                    runtime.StartConsensus(options, executor, nonces, members, time, logger);
+                    break;
             }
-            else if (!multiValidator)
-                runtime.Validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
-            else
-                runtime.StartConsensus(options, executor, nonces, members, time, logger);
             return runtime;
         }
         catch
@@ -137,6 +134,22 @@ public sealed class NodeRuntime : IDisposable
             store.Dispose();
             throw;
         }
+    }
+
+    private enum NodeRole { Follower, DevValidator, BftValidator }
+
+    // Decided on the replayed ledger, not the genesis alone: governance may have changed the validator set since.
+    private static NodeRole ChooseRole(NodeOptions options, ChainConfig chain, LedgerState ledger, KeyPair key)
+    {
+        if (!string.IsNullOrEmpty(options.Follow)) return NodeRole.Follower;
+        var current = ledger.ValidatorSetAt(ledger.Height + 1);
+        var isValidator = current.Contains(key.Address) || chain.GenesisValidators.Contains(key.Address);
+        if (!isValidator)
+            throw new InvalidOperationException($"key {key.Address} is not a validator of this network (at height {ledger.Height + 1}); to run a follower, name the peer to follow with --follow http://host:port");
+        if (current.Count == 1 && chain.GenesisValidators.Count == 1 && current.Contains(key.Address)) return NodeRole.DevValidator;
+        if (options.PeerList.Count == 0)
+            throw new InvalidOperationException($"this network has {current.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers http://host:port,…");
+        return NodeRole.BftValidator;
     }
 
     private void StartConsensus(NodeOptions options, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, TimeProvider time, ILogger logger)
