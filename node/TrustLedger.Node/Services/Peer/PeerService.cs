@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Node.Core.Consensus;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Peers;
 using TrustLedger.Proto.Peer.V1;
@@ -43,8 +44,16 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<
         foreach (var message in messages) consensus.Deliver(message);
         if (transactions.Count > 0) runtime.Admission.AdmitBatch(transactions);
         if (body.Status is not { } status) return new PeerAnswer { Height = consensus.Status.Height };
-        var answer = await consensus.AnswerStatusAsync(new Core.Consensus.PeerStatus(status.Height, (int)Math.Min(status.Round, int.MaxValue)))
-            .WaitAsync(AnswerTimeout, context.CancellationToken);
+        StatusAnswer answer;
+        try
+        {
+            answer = await consensus.AnswerStatusAsync(new Core.Consensus.PeerStatus(status.Height, (int)Math.Min(status.Round, int.MaxValue)))
+                .WaitAsync(AnswerTimeout, context.CancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return new PeerAnswer { Height = consensus.Status.Height }; // busy (a long commit): the sender asks again when it stalls
+        }
         var reply = new PeerAnswer { Height = answer.Height };
         foreach (var commit in answer.Commits)
             reply.Commits.Add(new Proto.Peer.V1.SyncedCommit { Value = ByteString.CopyFrom(commit.Value), Certificate = ByteString.CopyFrom(commit.Certificate.Encode()) });
