@@ -3,8 +3,10 @@
 # executable, stages it with the glibc/OpenSSL libraries it needs into a build context, then (unless
 # --stage-only) runs `docker build` on that context.
 #
-#   network/container/build-image.sh [--stage-only] [--out DIR] [--tag IMAGE:TAG]
+#   network/container/build-image.sh [--stage-only] [--shell] [--out DIR] [--tag IMAGE:TAG]
 #
+# --shell also puts busybox (Debian's busybox-static) in as /bin/sh, for `docker exec -it NAME sh` while
+#         debugging (`busybox ls /data`); images without it have no shell at all.
 # --out   working folder (default network/container/obj): artifacts/ (build), publish/, context/ (what
 #         docker build reads). Reused between runs, so a second publish is incremental.
 # --tag   image name (default trustledger-node:dev).
@@ -16,9 +18,11 @@ repo="$(cd "$here/../.." && pwd)"
 out="$here/obj"
 tag="trustledger-node:dev"
 stage_only=false
+shell=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --stage-only) stage_only=true; shift ;;
+    --shell) shell=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --tag) tag="$2"; shift 2 ;;
     *) echo "build-image.sh: unknown argument $1" >&2; exit 2 ;;
@@ -58,6 +62,13 @@ for lib in $( { libs "$exe"; for l in "${openssl_libs[@]}"; do echo "$l"; libs "
   mkdir -p "$context/rootfs$(dirname "$lib")"
   cp -L "$lib" "$context/rootfs$lib"
 done
+
+if $shell; then
+  [[ -x /bin/busybox ]] || { echo "build-image.sh: --shell needs busybox (apt-get install busybox-static)" >&2; exit 1; }
+  ldd /bin/busybox >/dev/null 2>&1 && { echo "build-image.sh: /bin/busybox is dynamically linked; install busybox-static" >&2; exit 1; }
+  mkdir -p "$context/rootfs/bin"
+  cp /bin/busybox "$context/rootfs/bin/sh"
+fi
 
 if ! $stage_only; then
   docker build -q -t "$tag" "$context" >&2
