@@ -43,6 +43,7 @@ public sealed class FollowerContainerTests(ITestOutputHelper output)
         }
         finally
         {
+            output.WriteLine("--- validator\n" + await validator.LogsAsync());
             output.WriteLine("--- follower\n" + await follower.LogsAsync());
         }
     }
