@@ -53,7 +53,15 @@ public sealed class NodeImage : IAsyncLifetime
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} --stage-only did not finish within 10 minutes:\n{await stderr}");
+        }
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{script} --stage-only failed with {process.ExitCode}:\n{await stderr}\n{await stdout}");
         var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
