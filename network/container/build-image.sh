@@ -36,7 +36,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # which the other test projects run from.
 dotnet publish "$repo/node/TrustLedger.Node" -c Release -r linux-x64 --self-contained \
   -p:PublishSingleFile=true -p:DebugType=none -p:GenerateDocumentationFile=false \
-  --artifacts-path "$out/artifacts" -o "$out/publish" -v quiet -nologo >&2
+  --artifacts-path "$out/artifacts" -o "$out/publish" -v quiet -nologo -nodeReuse:false >&2
 
 exe="$out/publish/TrustLedger.Node"
 [[ -x "$exe" ]] || { echo "build-image.sh: publish produced no $exe" >&2; exit 1; }
