@@ -3,6 +3,7 @@ using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.State;
 using TrustLedger.Consensus.Wal;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus;
@@ -93,7 +94,7 @@ public sealed partial class ConsensusCore
         // fall short where an equivocator's other precommit already holds its slot. That conflict is evidence.
         _certificate = certificate;
         var round = _rounds.GetValueOrDefault(certificate.Round);
-        foreach (var vote in certificate.ToVotes())
+        foreach (var vote in Vote.PrecommitsOf(certificate))
             if (round?.Precommits.Get(vote.Sender) is { } mine && mine.ValueId != vote.ValueId && _equivocators.Add((vote.Sender, vote.Round, (byte)VoteType.Precommit)))
                 Emit(new EvidenceDetected(new DuplicateVoteEvidence(mine, vote)));
         LearnValue(id, commit.Value);

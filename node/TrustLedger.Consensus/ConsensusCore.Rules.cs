@@ -1,6 +1,5 @@
-using TrustLedger.Consensus.Certificates;
-using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus;

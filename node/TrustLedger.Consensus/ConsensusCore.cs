@@ -1,9 +1,8 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.State;
-using TrustLedger.Consensus.Validators;
 using TrustLedger.Consensus.Wal;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus;

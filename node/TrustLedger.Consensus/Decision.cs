@@ -1,4 +1,4 @@
-using TrustLedger.Consensus.Certificates;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus;

@@ -24,7 +24,7 @@ builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection(NodeOpt
 var password = Environment.GetEnvironmentVariable("TL_KEY_PASSWORD") ?? options.KeyPassword ?? (options.Dev ? NodeOptions.DevPassword : null)
     ?? throw new InvalidOperationException("set TL_KEY_PASSWORD to the password of the validator key");
 
-using var startupLog = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true));
+using var startupLog = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; }));
 var log = startupLog.CreateLogger("TrustLedger.Node");
 if (options.Dev && DevNetworkSetup.EnsureCreated(options, password))
     log.LogInformation("Created a dev network in {Dir} (genesis.json, validator.key.json, {Client})", Path.GetFullPath(options.DataDir), DevNetworkSetup.ClientKeyFile);
@@ -34,6 +34,7 @@ builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHostedService<BlockPump>();
 builder.Services.AddHostedService<FollowerPump>();
+builder.Services.AddHostedService<ConsensusPump>();
 builder.Services.AddRecordExchange(builder.Configuration, options, log);
 builder.Services.AddLiveViews(builder.Configuration);
 builder.Services.AddGrpc(o =>
@@ -55,10 +56,11 @@ app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcService<RecordsService>();
 app.MapGrpcService<QueryService>();
 app.MapGrpcService<WatchService>();
+app.MapGrpcService<TrustLedger.Node.Services.Peer.PeerService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Role}{(runtime.Upstream is { } up ? " of " + up : "")}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Describe}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 await app.RunAsync();
 return Environment.ExitCode;

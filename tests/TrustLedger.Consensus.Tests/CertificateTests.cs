@@ -1,7 +1,6 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Tests.Support;
-using TrustLedger.Consensus.Validators;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus.Tests;

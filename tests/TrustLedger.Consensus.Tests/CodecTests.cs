@@ -1,8 +1,8 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Tests.Support;
 using TrustLedger.Consensus.Wal;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests;
 

@@ -1,7 +1,7 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests;
 

@@ -2,6 +2,7 @@ using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 
 namespace TrustLedger.Consensus.Tests;

@@ -3,6 +3,7 @@ using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.Tests.Support;
 using TrustLedger.Consensus.Wal;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus.Tests;

@@ -1,6 +1,7 @@
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 
 namespace TrustLedger.Consensus.Tests;
@@ -76,7 +77,7 @@ public sealed class RejectionTests
     [Fact]
     public void A_validator_set_change_takes_effect_at_its_height()
     {
-        var smaller = new Validators.ValidatorSet(_fx.Set.Validators.Skip(1));
+        var smaller = new ValidatorSet(_fx.Set.Validators.Skip(1));
         var config = _fx.Config(0);
         var core = new ConsensusCore(new ConsensusConfig
         {

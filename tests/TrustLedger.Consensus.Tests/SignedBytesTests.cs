@@ -1,4 +1,5 @@
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Consensus.Tests.Support;

@@ -2,6 +2,7 @@ using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests;
 

@@ -1,5 +1,6 @@
 using TrustLedger.Consensus.Tests.Support;
 using TrustLedger.Consensus.Validators;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests;
 

@@ -1,6 +1,7 @@
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests;
 

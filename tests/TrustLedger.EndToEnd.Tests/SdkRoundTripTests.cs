@@ -1,4 +1,5 @@
 using TrustLedger.EndToEnd.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using Xunit;
 
@@ -18,8 +19,8 @@ public sealed class SdkRoundTripTests(NodeFixture fixture) : IClassFixture<NodeF
         var block = await client.GetBlockAsync(receipt.Height);
         Assert.Equal(receipt.BlockHash, block.Header.ComputeHash(client.Suite.Hash));
         Assert.Equal(receipt.TxId, block.Transactions[receipt.Index].Id);
-        var commit = Assert.Single(block.Commit);
-        var signed = Protocol.Ledger.CommitSignature.SigningBytes(client.ChainId, block.Height, receipt.BlockHash);
+        var commit = Assert.Single(block.Commit.Precommits);
+        var signed = SignedBytes.Vote(client.ChainId, VoteType.Precommit, block.Height, block.Commit.Round, receipt.BlockHash);
         var validatorKey = Protocol.Primitives.Hex.Decode(System.Text.Json.JsonDocument.Parse(
             File.ReadAllText(Path.Combine(fixture.Node.DataDir, "genesis.json"))).RootElement.GetProperty("validators")[0].GetProperty("publicKey").GetString()!);
         Assert.True(client.Suite.Verify(validatorKey, signed, commit.Signature));

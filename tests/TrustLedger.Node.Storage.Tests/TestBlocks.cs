@@ -58,7 +58,7 @@ internal sealed class TestBlocks
             _logSize, Filler("log", height), Filler("state", height), Filler("receipts", height), Filler("validators", 0),
             _validator.Address);
         var receipts = txs.Select(tx => Receipt.Ok(tx.Id)).ToArray();
-        var block = new Block(header, txs, receipts, [CommitSignature.Create(_validator, Suite, header)]);
+        var block = new Block(header, txs, receipts, BlockCertificate.Sign(Suite, header, round: 0, [_validator]));
         _blocks.Add(block);
         return block;
     }

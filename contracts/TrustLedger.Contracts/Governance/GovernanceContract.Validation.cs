@@ -11,6 +11,9 @@ public sealed partial class GovernanceContract
     public const int MaxKeysPerOrganisation = 16;
     public const int MaxValidators = 100;
 
+    /// <summary>A validator set executed in block h signs from block h + 2 at the earliest (see <see cref="ValidateSetValidators"/>).</summary>
+    public const ulong MinValidatorChangeDelay = 2;
+
     /// <summary>Checks an action against the current state; run at proposal time and again right before execution.</summary>
     private ContractResult? Validate(ProposalAction action, IStateStore state, ulong height) => action.ActionCase switch
     {
@@ -92,8 +95,12 @@ public sealed partial class GovernanceContract
 
     private ContractResult? ValidateSetValidators(SetValidators set, IStateStore state, ulong height)
     {
-        if (set.EffectiveHeight <= height)
-            return ContractResult.Invalid($"effective height {set.EffectiveHeight} is not after the current height {height}");
+        // The consensus core enters height h + 1 within the step that decides h, before the host has applied block h,
+        // so the set of h + 1 must already be fixed by the state after h − 1: a change executed in block h may take
+        // effect at h + 2 at the earliest (Tendermint's H + 2 delay for validator updates).
+        var earliest = checked(height + MinValidatorChangeDelay);
+        if (set.EffectiveHeight < earliest)
+            return ContractResult.Invalid($"effective height {set.EffectiveHeight} is too soon: a validator set executed at height {height} takes effect from height {earliest} at the earliest");
         var last = MembershipState.Validators(state).Sets.LastOrDefault();
         if (last is not null && set.EffectiveHeight <= last.EffectiveHeight)
             return ContractResult.Precondition($"a validator set is already scheduled from height {last.EffectiveHeight}; choose a later height");

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Ledger;
 using TrustLedger.Protocol.Primitives;
@@ -65,28 +66,45 @@ public static class WireMapping
     public static Receipt ToDomain(this WireV1.Receipt r) =>
         new(ToHash(r.TxId, "tx_id"), (ErrorCode)r.Code, r.Message, r.Output.ToByteArray());
 
-    public static WireV1.CommitSignature ToWire(this CommitSignature s) => new()
+    /// <summary>The certificate's round and precommits; height and value id are the header's.</summary>
+    public static WireV1.CommitCertificate ToWire(this CommitCertificate c)
     {
-        Validator = ByteString.CopyFrom(s.Validator.Bytes),
-        Signature = ByteString.CopyFrom(s.Signature),
-    };
+        var wire = new WireV1.CommitCertificate { Round = (uint)c.Round };
+        wire.Precommits.AddRange(c.Precommits.Select(p => new WireV1.Precommit
+        {
+            Validator = ByteString.CopyFrom(p.Validator.Bytes),
+            Signature = ByteString.CopyFrom(p.Signature),
+        }));
+        return wire;
+    }
 
-    public static CommitSignature ToDomain(this WireV1.CommitSignature s) => new(ToAddress(s.Validator, "validator"), s.Signature.ToByteArray());
+    /// <summary>
+    /// The certificate of <paramref name="header"/>: its height, and its hash as value id (so a certificate
+    /// verifies only for the header it travels with).
+    /// </summary>
+    public static CommitCertificate ToDomain(this WireV1.CommitCertificate? c, BlockHeader header, IHashFunction hash)
+    {
+        if (c is null) throw new FormatException("commit certificate is missing");
+        if (c.Round > ConsensusLimits.MaxRound) throw new FormatException($"commit round {c.Round} out of range");
+        return new CommitCertificate(header.Height, (int)c.Round, header.ComputeHash(hash),
+            c.Precommits.Select(p => new PrecommitSignature(ToAddress(p.Validator, "precommit validator"), p.Signature.ToByteArray())).ToArray());
+    }
 
     public static WireV1.Block ToWire(this Block b, IHashFunction hash)
     {
         var block = new WireV1.Block { Header = b.Header.ToWire(hash) };
         block.Transactions.AddRange(b.Transactions.Select(t => t.ToWire()));
         block.Receipts.AddRange(b.Receipts.Select(r => r.ToWire()));
-        block.Commit.AddRange(b.Commit.Select(c => c.ToWire()));
+        block.Commit = b.Commit.ToWire();
         return block;
     }
 
-    public static Block ToDomain(this WireV1.Block b, ICryptoSuite suite) => new(
-        b.Header?.ToDomain() ?? throw new FormatException("block has no header"),
-        b.Transactions.Select(t => t.ToDomain(suite)).ToArray(),
-        b.Receipts.Select(r => r.ToDomain()).ToArray(),
-        b.Commit.Select(c => c.ToDomain()).ToArray());
+    public static Block ToDomain(this WireV1.Block b, ICryptoSuite suite)
+    {
+        var header = b.Header?.ToDomain() ?? throw new FormatException("block has no header");
+        return new Block(header, b.Transactions.Select(t => t.ToDomain(suite)).ToArray(), b.Receipts.Select(r => r.ToDomain()).ToArray(),
+            b.Commit.ToDomain(header, suite.Hash));
+    }
 
     public static ByteString ToByteString(this Hash32 hash) => ByteString.CopyFrom(hash.ToArray());
 

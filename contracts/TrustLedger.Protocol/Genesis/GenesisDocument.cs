@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
@@ -105,6 +106,9 @@ public sealed record GenesisDocument
 
     /// <summary>Hash of the ordered validator public keys, committed in every header.</summary>
     public Hash32 ValidatorSetHash(IHashFunction hash) => ComputeValidatorSetHash(hash, Validators.Select(v => Hex.Decode(v.PublicKey)));
+
+    /// <summary>The genesis validators as a set of equal power, in the order listed (the set of height 1).</summary>
+    public ValidatorSet ToValidatorSet(ICryptoSuite suite) => ValidatorSet.FromPublicKeys(suite, Validators.Select(v => Hex.Decode(v.PublicKey)));
 
     public static Hash32 ComputeValidatorSetHash(IHashFunction hash, IEnumerable<byte[]> publicKeys)
     {

@@ -7,7 +7,7 @@ namespace TrustLedger.Protocol.Ledger;
 /// <summary>
 /// What a block commits to. <see cref="LogSize"/> and <see cref="LogRoot"/> are the RFC 9162 Merkle log over every
 /// transaction id since genesis after this block; the block's own transactions are leaves
-/// [LogSize − TxCount, LogSize). The header hash excludes commit signatures (they sign it).
+/// [LogSize − TxCount, LogSize). The header hash excludes the commit certificate (its precommits sign it).
 /// </summary>
 public sealed record BlockHeader(
     string ChainId,

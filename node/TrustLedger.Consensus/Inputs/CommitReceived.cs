@@ -1,4 +1,5 @@
-using TrustLedger.Consensus.Certificates;
+using TrustLedger.Protocol.Consensus;
+
 
 namespace TrustLedger.Consensus.Inputs;
 

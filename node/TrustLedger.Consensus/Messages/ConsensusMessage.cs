@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
@@ -10,8 +11,8 @@ namespace TrustLedger.Consensus.Messages;
 /// </summary>
 public abstract class ConsensusMessage
 {
-    /// <summary>Highest round a message may carry; keeps round arithmetic far from overflow.</summary>
-    public const int MaxRound = int.MaxValue / 4;
+    /// <summary>Highest round a message may carry (<see cref="ConsensusLimits.MaxRound"/>).</summary>
+    public const int MaxRound = ConsensusLimits.MaxRound;
 
     private protected ConsensusMessage(ulong height, int round, Address sender, byte[] signature)
     {

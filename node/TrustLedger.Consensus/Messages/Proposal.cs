@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;

@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
@@ -27,6 +28,10 @@ public sealed class Vote : ConsensusMessage
         var signature = suite.Sign(key, SignedBytes.Vote(chainId, type, height, round, valueId));
         return new Vote(type, height, round, valueId, key.Address, signature);
     }
+
+    /// <summary>A certificate's precommits as votes (for feeding a certificate back into a core).</summary>
+    public static IEnumerable<Vote> PrecommitsOf(CommitCertificate certificate) =>
+        certificate.Precommits.Select(p => new Vote(VoteType.Precommit, certificate.Height, certificate.Round, certificate.ValueId, p.Validator, p.Signature));
 
     public override byte[] SigningBytes(string chainId) => SignedBytes.Vote(chainId, Type, Height, Round, ValueId);
 

@@ -1,5 +1,5 @@
 using TrustLedger.Consensus.Messages;
-using TrustLedger.Consensus.Validators;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Consensus.State;

@@ -1,3 +1,5 @@
+using TrustLedger.Protocol.Consensus;
+
 namespace TrustLedger.Consensus.Validators;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using TrustLedger.Protocol.Consensus;
+
 namespace TrustLedger.Consensus.Validators;
 
 /// <summary>A schedule of validator sets: each set applies from its start height until the next one (genesis plus governance changes).</summary>

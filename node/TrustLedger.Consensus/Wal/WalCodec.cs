@@ -1,6 +1,6 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Encoding;
 
 namespace TrustLedger.Consensus.Wal;

@@ -7,9 +7,10 @@ namespace TrustLedger.Node.Core.Chain;
 
 /// <summary>
 /// Takes a committed block from a peer (block sync, catch-up after a restart or a wiped disk) and makes it this
-/// node's next durable block — only if it checks out: its commit certificate, every transaction's envelope and
-/// signature, and re-execution reproducing its receipts and every root in its header. Verification happens before
-/// anything changes, so a rejected block leaves the ledger and the store exactly as they were. Single caller.
+/// node's next durable block — only if it checks out: its commit certificate against the validator set of its height
+/// (read from the ledger state), every transaction's envelope and signature, and re-execution reproducing its receipts
+/// and every root in its header. Verification happens before anything changes, so a rejected block leaves the ledger
+/// and the store exactly as they were. Single caller.
 /// </summary>
 public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, IBlockStore store)
 {
@@ -21,7 +22,8 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
             throw new InvalidBlockException(header.Height, $"expected height {ledger.Height + 1}");
         if (header.TimeMs <= ledger.HeadTimeMs)
             throw new InvalidBlockException(header.Height, "block time does not advance");
-        if (CommitCertificateCheck.Problem(chain.Suite, chain.ChainId, header, block.Commit, chain.ValidatorKeys) is { } certificate)
+        // The set of the block's height, from this node's state before the block (see ValidatorSchedule).
+        if (BlockCertificate.Problem(chain.Suite, chain.ChainId, header, block.Commit, ledger.ValidatorSetAt(header.Height)) is { } certificate)
             throw new InvalidBlockException(header.Height, certificate);
         CheckTransactions(block);
 

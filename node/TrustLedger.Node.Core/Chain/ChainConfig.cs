@@ -1,3 +1,4 @@
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Primitives;
@@ -13,9 +14,8 @@ public sealed class ChainConfig
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
         GenesisHash = genesis.ComputeHash(Suite.Hash);
-        ValidatorSetHash = genesis.ValidatorSetHash(Suite.Hash);
-        ValidatorKeys = genesis.Validators.Select(v => Hex.Decode(v.PublicKey)).ToArray();
-        Validators = ValidatorKeys.Select(k => Suite.AddressOf(k)).ToArray();
+        GenesisValidators = genesis.ToValidatorSet(Suite);
+        Validators = GenesisValidators.Validators.Select(v => v.Address).ToArray();
     }
 
     public GenesisDocument Genesis { get; }
@@ -23,7 +23,10 @@ public sealed class ChainConfig
     public ICryptoSuite Suite { get; }
     public ChainParameters Parameters => Genesis.Parameters;
     public Hash32 GenesisHash { get; }
-    public Hash32 ValidatorSetHash { get; }
-    public IReadOnlyList<byte[]> ValidatorKeys { get; }
+
+    /// <summary>The genesis validators (equal power, genesis order): the set of height 1. Later heights: <see cref="LedgerState.ValidatorSetAt"/>.</summary>
+    public ValidatorSet GenesisValidators { get; }
+
+    /// <summary>Addresses of the genesis validators, in genesis order.</summary>
     public IReadOnlyList<Address> Validators { get; }
 }

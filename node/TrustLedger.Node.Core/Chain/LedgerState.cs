@@ -1,6 +1,7 @@
 using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Execution;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Ledger;
 using TrustLedger.Protocol.Merkle;
 using TrustLedger.Protocol.Primitives;
@@ -67,10 +68,11 @@ public sealed class LedgerState
     /// </summary>
     public BlockHeader Apply(ExecutionResult execution, long timeMs, Address proposer)
     {
-        Hash32 stateRoot;
+        Hash32 stateRoot, validatorSetHash;
         _stateLock.EnterWriteLock();
         try
         {
+            validatorSetHash = NextValidatorSetHash();
             foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
             {
                 if (value is null) State.Remove(key);
@@ -85,7 +87,7 @@ public sealed class LedgerState
         }
         foreach (var tx in execution.Included) Log.AppendLeaf(tx.Id.ToArray());
         return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
-            (ulong)Log.Size, Log.Root, stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+            (ulong)Log.Size, Log.Root, stateRoot, ReceiptsRoot(execution.Receipts), validatorSetHash, proposer);
     }
 
     /// <summary>
@@ -96,10 +98,11 @@ public sealed class LedgerState
     /// </summary>
     public BlockHeader Preview(ExecutionResult execution, long timeMs, Address proposer)
     {
-        Hash32 stateRoot;
+        Hash32 stateRoot, validatorSetHash;
         _stateLock.EnterWriteLock();
         try
         {
+            validatorSetHash = NextValidatorSetHash();
             var undo = new List<(byte[] Key, byte[]? Previous)>();
             foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
             {
@@ -120,8 +123,25 @@ public sealed class LedgerState
         }
         var leaves = execution.Included.Select(tx => MerkleProofs.LeafHash(Chain.Suite.Hash, tx.Id.ToArray())).ToArray();
         return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
-            (ulong)(Log.Size + leaves.Length), Log.RootWithAppended(leaves), stateRoot, ReceiptsRoot(execution.Receipts), Chain.ValidatorSetHash, proposer);
+            (ulong)(Log.Size + leaves.Length), Log.RootWithAppended(leaves), stateRoot, ReceiptsRoot(execution.Receipts), validatorSetHash, proposer);
     }
+
+    /// <summary>
+    /// The validator set that signs block <paramref name="height"/>, from committed state; safe from any thread. The
+    /// state fixes sets up to <see cref="ValidatorSchedule.Lookahead"/> heights beyond its own, so a consensus host may
+    /// ask for the set of the height after the one just decided before that block is applied.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Height 0, or a height the state does not fix yet.</exception>
+    public ValidatorSet ValidatorSetAt(ulong height) => ReadState(state =>
+    {
+        if (height == 0 || height > StateHeight + ValidatorSchedule.Lookahead)
+            throw new ArgumentOutOfRangeException(nameof(height), height,
+                $"the state at height {StateHeight} fixes the validator sets of heights 1 to {StateHeight + ValidatorSchedule.Lookahead}");
+        return ValidatorSchedule.At(state, Chain.Suite, height);
+    });
+
+    // The header names the set of its own height; read before the block's writes (they only schedule later heights).
+    private Hash32 NextValidatorSetHash() => ValidatorSchedule.At(State, Chain.Suite, Height + 1).ComputeHash(Chain.Suite.Hash);
 
     /// <summary>
     /// Reads committed state from any thread, between blocks. The chain driver itself reads <see cref="State"/>

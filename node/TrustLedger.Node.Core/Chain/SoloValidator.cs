@@ -42,6 +42,11 @@ public sealed class SoloValidator
     {
         if (_faulted)
             throw new InvalidOperationException("a previous block failed to store; restart the node to rebuild state from its block store");
+        // Governance may hand the chain to other validators; from then on this node's signature commits nothing.
+        var set = _ledger.ValidatorSetAt(_ledger.Height + 1);
+        if (set.Count != 1 || !set.Contains(_key.Address))
+            throw new InvalidOperationException(
+                $"height {_ledger.Height + 1} is signed by {set.Count} validator(s) that are not this dev-mode node alone; run those validators or follow them");
         var parameters = _ledger.Chain.Parameters;
         var candidates = _pool.Take(parameters.MaxBlockTxs, parameters.MaxBlockBytes);
         if (candidates.Count == 0) return null;
@@ -53,8 +58,9 @@ public sealed class SoloValidator
                 return new CommitOutcome(null, execution.Dropped, []);
             _faulted = true; // until the block is durable, memory is ahead of disk
             var header = _ledger.Apply(execution, timeMs, _key.Address);
-            var commit = CommitSignature.Create(_key, _ledger.Chain.Suite, header);
-            var block = new Block(header, execution.Included, execution.Receipts, [commit]);
+            // The one validator's precommit at round 0 is a quorum on its own: the block's whole certificate.
+            var commit = BlockCertificate.Sign(_ledger.Chain.Suite, header, round: 0, [_key]);
+            var block = new Block(header, execution.Included, execution.Receipts, commit);
             _store.Append(block); // durable from here on: receipts may be acknowledged
             _ledger.SetHead(header);
             _faulted = false;

@@ -35,6 +35,21 @@ public sealed class NodeOptions
     /// </summary>
     public string? Follow { get; set; }
 
+    /// <summary>
+    /// The other validators' gRPC endpoints, comma-separated (http://host:port,…). Required on a validator of a network
+    /// with several validators: consensus traffic goes to and comes from them (authenticated by validator keys).
+    /// </summary>
+    public string? Peers { get; set; }
+
+    /// <summary>How long a proposer with nothing to propose waits for transactions before proposing an empty block.</summary>
+    public int EmptyBlockDelayMs { get; set; } = 1000;
+
+    /// <summary>Consensus timeouts scale (1 = propose 3 s, prevote/precommit 1 s, +0.5 s per round); lower for tests on loopback.</summary>
+    public double TimeoutScale { get; set; } = 1;
+
+    public IReadOnlyList<string> PeerList =>
+        (Peers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
 
@@ -46,6 +61,7 @@ public sealed class NodeOptions
     public string GenesisPath => Genesis ?? Path.Combine(DataDir, "genesis.json");
     public string KeyPath => Key ?? Path.Combine(DataDir, "validator.key.json");
     public string BlocksDir => Path.Combine(DataDir, "blocks");
+    public string ConsensusDir => Path.Combine(DataDir, "consensus");
 
     /// <summary>Password for dev-mode keys when none is given. Dev networks are not for real data.</summary>
     public const string DevPassword = "dev";
@@ -60,5 +76,8 @@ public sealed class NodeOptions
         ["--follow"] = $"{Section}:Follow",
         ["--silo-port"] = $"{Section}:SiloPort",
         ["--gateway-port"] = $"{Section}:GatewayPort",
+        ["--peers"] = $"{Section}:Peers",
+        ["--empty-block-delay-ms"] = $"{Section}:EmptyBlockDelayMs",
+        ["--timeout-scale"] = $"{Section}:TimeoutScale",
     };
 }

@@ -1,29 +1,32 @@
 using TrustLedger.Protocol.Crypto.KeyFiles;
+using TrustLedger.Consensus;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Core.Admission;
 using TrustLedger.Node.Core.Chain;
+using TrustLedger.Node.Core.Consensus;
 using TrustLedger.Node.Core.Execution;
 using TrustLedger.Node.Core.Mempool;
 using TrustLedger.Node.Core.Storage;
+using TrustLedger.Node.Peers;
 using TrustLedger.Node.Storage;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
+using TrustLedger.Protocol.Ledger;
 
 namespace TrustLedger.Node.Hosting;
 
 /// <summary>
-/// The node's composed core: genesis, durable store, replayed ledger, admission, mempool and the validator.
-/// Built once at start-up, before the host begins serving.
+/// The node's composed core: genesis, durable store, replayed ledger, admission, mempool and the block producer —
+/// the dev-mode solo validator, the BFT consensus driver, or nothing on a follower. Built once at start-up, before
+/// the host begins serving.
 /// </summary>
 public sealed class NodeRuntime : IDisposable
 {
     private NodeRuntime(ChainConfig chain, IBlockStore store, LedgerState ledger, TxAdmission admission, TxPool pool,
-        SoloValidator? validator, BlockImporter importer, KeyPair key, CommitFeed feed, string organisation, string? upstream)
+        BlockImporter importer, KeyPair key, CommitFeed feed, string organisation)
     {
-        (Chain, Store, Ledger, Admission, Pool, Validator, Importer, Key, Feed, Organisation, Upstream) =
-            (chain, store, ledger, admission, pool, validator, importer, key, feed, organisation, upstream);
-        if (upstream is not null)
-            _upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(upstream, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
+        (Chain, Store, Ledger, Admission, Pool, Importer, Key, Feed, Organisation) =
+            (chain, store, ledger, admission, pool, importer, key, feed, organisation);
     }
 
     public ChainConfig Chain { get; }
@@ -31,27 +34,63 @@ public sealed class NodeRuntime : IDisposable
     public LedgerState Ledger { get; }
     public TxAdmission Admission { get; }
     public TxPool Pool { get; }
-    /// <summary>The block producer when this node is the dev-mode validator; null on a follower.</summary>
-    public SoloValidator? Validator { get; }
+
+    /// <summary>The block producer when this node is the dev-mode validator (a one-validator genesis); else null.</summary>
+    public SoloValidator? Validator { get; private set; }
+
+    /// <summary>The consensus driver when this node is a validator of a multi-validator network; else null.</summary>
+    public ConsensusDriver? Consensus { get; private set; }
+
+    /// <summary>Links to the other validators (with <see cref="Consensus"/>).</summary>
+    public PeerNetwork? Peers { get; private set; }
+
+    /// <summary>Validator sets by height, from governance state (with <see cref="Consensus"/>).</summary>
+    public LedgerValidatorSets? ValidatorSets { get; private set; }
+
+    private IConsensusWal? _wal;
 
     /// <summary>Verifies and applies blocks received from peers.</summary>
     public BlockImporter Importer { get; }
 
-    /// <summary>The peer a follower imports blocks from and forwards transactions to; null on the validator.</summary>
-    public string? Upstream { get; }
+    /// <summary>The peer a follower imports blocks from and forwards transactions to; null on a validator.</summary>
+    public string? Upstream { get; private set; }
 
-    public bool IsFollower => Validator is null;
+    public bool IsFollower => Validator is null && Consensus is null;
 
-    private readonly Lazy<Grpc.Net.Client.GrpcChannel>? _upstreamChannel;
+    private Lazy<Grpc.Net.Client.GrpcChannel>? _upstreamChannel;
 
     /// <summary>The follower's channel to its peer (transactions are forwarded there).</summary>
     public Grpc.Net.Client.GrpcChannel UpstreamChannel =>
         _upstreamChannel?.Value ?? throw new InvalidOperationException("this node follows no peer");
+
     public string Role => IsFollower ? "follower" : "validator";
+
+    /// <summary>How this node takes part, for the start-up line: dev mode, one of n BFT validators, or a follower.</summary>
+    public string Describe => Consensus is not null ? $"validator {Key.Address}, one of {Chain.Validators.Count}, peers {string.Join(",", Peers!.Urls)}" : IsFollower ? $"follower of {Upstream}" : "validator, dev mode";
     public KeyPair Key { get; }
     public CommitFeed Feed { get; }
     public string Organisation { get; }
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Admits a client's transaction; under consensus a newly admitted one is shared with the other validators.</summary>
+    public AdmissionResult Admit(SignedTransaction tx)
+    {
+        var result = Admission.Admit(tx);
+        if (Peers is not null && result.Rejection is null && !result.AlreadyKnown) Peers.ShareTransactions([tx]);
+        return result;
+    }
+
+    /// <summary>Admits a client's batch (signatures checked in parallel); under consensus newly admitted ones are shared.</summary>
+    public AdmissionResult[] AdmitBatch(IReadOnlyList<SignedTransaction> txs)
+    {
+        var results = Admission.AdmitBatch(txs);
+        if (Peers is not null)
+        {
+            var fresh = results.Where(r => r.Rejection is null && !r.AlreadyKnown).Select(r => r.Transaction).ToList();
+            if (fresh.Count > 0) Peers.ShareTransactions(fresh);
+        }
+        return results;
+    }
 
     public static NodeRuntime Open(NodeOptions options, string password, TimeProvider time, ILogger logger)
     {
@@ -59,13 +98,6 @@ public sealed class NodeRuntime : IDisposable
         var key = KeyFile.Load(options.KeyPath, password);
         if (key.Suite != chain.Suite.Name)
             throw new InvalidOperationException($"key {options.KeyPath} is a {key.Suite} key but the network uses {chain.Suite.Name}");
-        var validatorOrganisation = chain.Genesis.Validators
-            .FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation;
-        if (validatorOrganisation is not null && chain.Validators.Count > 1)
-            throw new InvalidOperationException($"the genesis names {chain.Validators.Count} validators: BFT consensus between validators is not available in this release; run one validator and follow it");
-        if (validatorOrganisation is null && string.IsNullOrEmpty(options.Follow))
-            throw new InvalidOperationException($"key {key.Address} is not a validator in genesis {options.GenesisPath}; to run a follower, name the peer to follow with --follow http://host:port");
-
         var store = FileBlockStore.Open(options.BlocksDir, chain.Suite, logger);
         try
         {
@@ -75,14 +107,27 @@ public sealed class NodeRuntime : IDisposable
                 (done, total) => logger.LogInformation("Replayed {Done}/{Total} blocks", done, total), progressEvery: 5000);
             var pool = new TxPool(options.MempoolCapacity);
             var members = MemberDirectory.FromState(ledger);
-            var organisation = validatorOrganisation ?? members.OrganisationOf(key.Address)
+            var organisation = members.OrganisationOf(key.Address)
+                ?? chain.Genesis.Validators.FirstOrDefault(v => chain.Suite.AddressOf(Protocol.Primitives.Hex.Decode(v.PublicKey)) == key.Address)?.Organisation
                 ?? throw new InvalidOperationException($"key {key.Address} is neither a validator nor a member key of this network");
             var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
-            var validator = validatorOrganisation is null ? null : new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
             var importer = new BlockImporter(ledger, executor, nonces, members, store);
             var feed = new CommitFeed(store, ledger);
-            return new NodeRuntime(chain, store, ledger, admission, pool, validator, importer, key, feed, organisation,
-                validatorOrganisation is null ? options.Follow : null);
+            var runtime = new NodeRuntime(chain, store, ledger, admission, pool, importer, key, feed, organisation);
+            switch (ChooseRole(options, chain, ledger, key))
+            {
+                case NodeRole.Follower:
+                    runtime.Upstream = options.Follow;
+                    runtime._upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(options.Follow!, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
+                    break;
+                case NodeRole.DevValidator:
+                    runtime.Validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
+                    break;
+                default:
+                    runtime.StartConsensus(options, executor, nonces, members, time, logger);
+                    break;
+            }
+            return runtime;
         }
         catch
         {
@@ -91,9 +136,46 @@ public sealed class NodeRuntime : IDisposable
         }
     }
 
+    private enum NodeRole { Follower, DevValidator, BftValidator }
+
+    // Decided on the replayed ledger, not the genesis alone: governance may have changed the validator set since.
+    private static NodeRole ChooseRole(NodeOptions options, ChainConfig chain, LedgerState ledger, KeyPair key)
+    {
+        if (!string.IsNullOrEmpty(options.Follow)) return NodeRole.Follower;
+        var current = ledger.ValidatorSetAt(ledger.Height + 1);
+        var isValidator = current.Contains(key.Address) || chain.GenesisValidators.Contains(key.Address);
+        if (!isValidator)
+            throw new InvalidOperationException($"key {key.Address} is not a validator of this network (at height {ledger.Height + 1}); to run a follower, name the peer to follow with --follow http://host:port");
+        if (current.Count == 1 && chain.GenesisValidators.Count == 1 && current.Contains(key.Address)) return NodeRole.DevValidator;
+        if (options.PeerList.Count == 0)
+            throw new InvalidOperationException($"this network has {current.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers http://host:port,…");
+        return NodeRole.BftValidator;
+    }
+
+    private void StartConsensus(NodeOptions options, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, TimeProvider time, ILogger logger)
+    {
+        ValidatorSets = new LedgerValidatorSets(Ledger);
+        _wal = FileConsensusWal.Open(options.ConsensusDir, logger);
+        Peers = new PeerNetwork(options.PeerList, Chain, Key, time, logger);
+        var scale = options.TimeoutScale is > 0 and <= 100 ? options.TimeoutScale : 1;
+        var driverOptions = new ConsensusDriverOptions
+        {
+            Timeouts = Scaled(TimeoutPolicy.Default, scale),
+            EmptyBlockDelay = TimeSpan.FromMilliseconds(Math.Max(0, options.EmptyBlockDelayMs)),
+        };
+        Consensus = new ConsensusDriver(Chain, Ledger, executor, Pool, Store, new BlockCommitter(Ledger, nonces, members, Store),
+            ValidatorSets, Key, _wal, Peers, time, logger, driverOptions, Feed.Publish);
+        Peers.Attach(Consensus);
+    }
+
+    private static TimeoutPolicy Scaled(TimeoutPolicy p, double k) => new(
+        p.ProposeBase * k, p.ProposeDelta * k, p.PrevoteBase * k, p.PrevoteDelta * k, p.PrecommitBase * k, p.PrecommitDelta * k, p.Max);
+
     public void Dispose()
     {
+        if (Peers is not null) Peers.DisposeAsync().AsTask().GetAwaiter().GetResult();
         if (_upstreamChannel is { IsValueCreated: true }) _upstreamChannel.Value.Dispose();
+        _wal?.Dispose();
         Store.Dispose();
     }
 }

@@ -31,7 +31,8 @@ public sealed partial class LedgerService
             Role = runtime.Role,
             Upstream = runtime.Upstream ?? "",
         };
-        status.Validators.AddRange(runtime.Chain.Validators.Select(v => ByteString.CopyFrom(v.Bytes)));
+        var signers = runtime.Ledger.ValidatorSetAt(runtime.Ledger.Height + 1); // governance may have replaced the genesis set
+        status.Validators.AddRange(signers.Validators.Select(v => ByteString.CopyFrom(v.Address.Bytes)));
         return Task.FromResult(status);
     }
 

@@ -21,7 +21,7 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
         if (runtime.IsFollower)
             return await Relay(request, context);
         var tx = Decode(request.Transaction);
-        var admitted = runtime.Admission.Admit(tx);
+        var admitted = runtime.Admit(tx);
         if (admitted.Rejection is { } rejection) throw RpcErrors.From(rejection);
         var response = new SubmitResponse { TxId = tx.Id.ToByteString(), AlreadyKnown = admitted.AlreadyKnown };
         if (request.WaitForCommit)
@@ -46,7 +46,7 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
                 results[i] = new SubmitResult { Code = (int)StatusCode.InvalidArgument, Message = $"transaction {i}: {e.Message}" };
             }
         }
-        var admitted = runtime.Admission.AdmitBatch(decoded.Select(d => d.Tx).ToArray());
+        var admitted = runtime.AdmitBatch(decoded.Select(d => d.Tx).ToArray());
         for (var k = 0; k < decoded.Count; k++)
         {
             var (index, tx) = decoded[k];

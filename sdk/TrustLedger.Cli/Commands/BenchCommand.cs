@@ -6,32 +6,47 @@ using TrustLedger.Sdk;
 namespace TrustLedger.Cli.Commands;
 
 /// <summary>
-/// <c>tl bench</c>: the load generator. Pre-signs N transactions (so client-side signing is not measured),
-/// submits them with C concurrent callers in batches of B that wait for commit, and reports committed tx/s,
-/// p50/p99 submit-to-commit latency and the node's RSS.
+/// <c>tl bench</c>: the load generator. Pre-signs N transactions (so client-side signing is not measured), then
+/// either keeps C callers busy with batches of B that wait for commit (closed loop: the most the node takes), or with
+/// <c>--rate</c> offers a fixed number of transactions per second regardless of how fast they commit (open loop: the
+/// latency a given load sees). <c>--node a,b,c</c> spreads the batches over several nodes of one network. Reports
+/// committed tx/s, p50/p99 submit-to-commit latency and each node's RSS.
 /// </summary>
 internal static class BenchCommand
 {
     public static Command Build()
     {
         var count = new Option<int>("--count", "-N") { Description = "Transactions to submit", DefaultValueFactory = _ => 100_000 };
-        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Concurrent callers", DefaultValueFactory = _ => 32 };
+        var concurrency = new Option<int>("--concurrency", "-c") { Description = "Concurrent callers (closed loop)", DefaultValueFactory = _ => 32 };
         var batch = new Option<int>("--batch", "-b") { Description = "Transactions per SubmitBatch call (1 = single Submit calls)", DefaultValueFactory = _ => 100 };
         var size = new Option<int>("--payload-bytes") { Description = "Payload size", DefaultValueFactory = _ => 100 };
-        var command = new Command("bench", "Load generator: pre-signed transactions, concurrent callers, throughput and latency") { count, concurrency, batch, size, CommonOptions.Key };
+        var rate = new Option<int>("--rate") { Description = "Offered load in tx/s (open loop); 0 = as fast as the callers go", DefaultValueFactory = _ => 0 };
+        var command = new Command("bench", "Load generator: pre-signed transactions, concurrent callers or a fixed rate, throughput and latency")
+            { count, concurrency, batch, size, rate, CommonOptions.Key };
         command.SetGuardedAction(async (parse, cancellation) =>
         {
             var n = parse.GetValue(count);
             var c = parse.GetValue(concurrency);
             var b = parse.GetValue(batch);
-            if (n < 1 || c < 1 || b < 1) throw new CliException("--count, --concurrency and --batch must be positive");
+            var r = parse.GetValue(rate);
+            if (n < 1 || c < 1 || b < 1 || r < 0) throw new CliException("--count, --concurrency and --batch must be positive, --rate not negative");
             var key = CommonOptions.LoadKey(parse.GetValue(CommonOptions.Key)!);
-            using var client = await CommandRunner.Connect(parse, key, cancellation);
-
-            var txs = PreSign(client, n, parse.GetValue(size));
-            var result = await Run(client, txs, c, b, cancellation);
-            var node = await client.GetStatusAsync(cancellation);
-            result.Print(parse.GetValue(CommonOptions.Json), n, c, b, node);
+            var endpoints = parse.GetValue(CommonOptions.Node)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var clients = new List<TrustLedgerClient>();
+            try
+            {
+                foreach (var endpoint in endpoints) clients.Add(await TrustLedgerClient.ConnectAsync(endpoint, key, cancellation));
+                var txs = PreSign(clients[0], n, parse.GetValue(size));
+                var load = new BenchLoad(clients, txs, b);
+                var result = r > 0 ? await load.RunAtRate(r, cancellation) : await load.RunClosed(c, cancellation);
+                var nodes = new List<NodeInfo>();
+                foreach (var client in clients) nodes.Add(await client.GetStatusAsync(cancellation));
+                result.Print(parse.GetValue(CommonOptions.Json), n, r > 0 ? $"{r} tx/s offered" : $"{c} callers", b, nodes);
+            }
+            finally
+            {
+                foreach (var client in clients) client.Dispose();
+            }
         });
         return command;
     }
@@ -49,69 +64,5 @@ internal static class BenchCommand
         });
         Console.Error.WriteLine($"pre-signed {n:N0} transactions in {stopwatch.Elapsed.TotalSeconds:F1} s");
         return txs;
-    }
-
-    private static async Task<BenchResult> Run(TrustLedgerClient client, SignedTransaction[] txs, int callers, int batchSize, CancellationToken cancellation)
-    {
-        var latencies = new double[txs.Length];
-        var committed = 0;
-        var refused = 0;
-        var next = -batchSize;
-        string? firstError = null;
-        var clock = Stopwatch.StartNew();
-        using var progress = new Timer(_ => Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,6:F1} s  committed {Volatile.Read(ref committed),9:N0}  refused {Volatile.Read(ref refused):N0}"), null, 1000, 1000);
-
-        async Task Caller()
-        {
-            while (true)
-            {
-                var start = Interlocked.Add(ref next, batchSize);
-                if (start >= txs.Length) return;
-                var slice = txs.AsSpan(start, Math.Min(batchSize, txs.Length - start)).ToArray();
-                var sent = clock.Elapsed.TotalMilliseconds;
-                var outcomes = await client.SubmitBatchAsync(slice, waitForCommit: true, TimeSpan.FromSeconds(60), cancellation);
-                var done = clock.Elapsed.TotalMilliseconds;
-                for (var i = 0; i < outcomes.Count; i++)
-                {
-                    if (outcomes[i].Accepted && outcomes[i].Receipt is not null)
-                    {
-                        latencies[start + i] = done - sent;
-                        Interlocked.Increment(ref committed);
-                    }
-                    else
-                    {
-                        latencies[start + i] = double.NaN;
-                        Interlocked.Increment(ref refused);
-                        Interlocked.CompareExchange(ref firstError, $"{outcomes[i].Code}: {outcomes[i].Message}", null);
-                    }
-                }
-            }
-        }
-
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(Caller, cancellation)));
-        var elapsed = clock.Elapsed;
-        var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToArray();
-        return new BenchResult(committed, refused, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), firstError);
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private sealed record BenchResult(int Committed, int Refused, TimeSpan Elapsed, double P50Ms, double P99Ms, string? FirstError)
-    {
-        public void Print(bool json, int n, int callers, int batch, NodeInfo node) => Output.Print(json,
-        [
-            ("transactions", n),
-            ("callers", callers),
-            ("batch", batch),
-            ("committed", Committed),
-            ("refused", Refused),
-            ("elapsed s", Elapsed.TotalSeconds.ToString("F2")),
-            ("committed tx/s", (Committed / Elapsed.TotalSeconds).ToString("F0")),
-            ("p50 submit-to-commit ms", P50Ms.ToString("F1")),
-            ("p99 submit-to-commit ms", P99Ms.ToString("F1")),
-            ("node rss MiB", (node.RssBytes / 1024.0 / 1024.0).ToString("F0")),
-            ("node height", node.Height),
-            ("first refusal", FirstError ?? ""),
-        ]);
     }
 }

@@ -51,7 +51,11 @@ internal static class BlockCommands
                 ["code"] = block.Receipts[i].Code.ToString(),
                 ["message"] = block.Receipts[i].Message,
             }).ToArray());
-            node["commit"] = new JsonArray(block.Commit.Select(c => (JsonNode)JsonValue.Create(c.Validator.ToString())).ToArray());
+            node["commit"] = new JsonObject
+            {
+                ["round"] = block.Commit.Round,
+                ["signers"] = new JsonArray(block.Commit.Precommits.Select(p => (JsonNode)JsonValue.Create(p.Validator.ToString())).ToArray()),
+            };
             Output.PrintJson(node);
             return;
         }
@@ -68,7 +72,8 @@ internal static class BlockCommands
             ("state root", h.StateRoot),
             ("receipts root", h.ReceiptsRoot),
             ("proposer", h.Proposer),
-            ("commit", string.Join(", ", block.Commit.Select(c => c.Validator))),
+            ("validator set", h.ValidatorSetHash),
+            ("commit", $"round {block.Commit.Round}: {string.Join(", ", block.Commit.Precommits.Select(p => p.Validator))}"),
         ]);
         foreach (var (tx, i) in block.Transactions.Select((t, i) => (t, i)).Take(50))
             Console.WriteLine($"  #{i,-4} {tx.Id.ToShortString()}  {tx.Body.Type,-20} {tx.Sender}  {(block.Receipts[i].Success ? "ok" : block.Receipts[i].Code.ToString())}");

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Grpc.Net.Client;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Ledger;
@@ -12,21 +13,23 @@ namespace TrustLedger.Sdk.Verification;
 
 /// <summary>
 /// An auditor's client: trusts the genesis file and nothing the node says. Every answer is checked here — the
-/// header's commit certificate against the genesis validators, then the Merkle proof against that header —
-/// and a failure throws <see cref="VerificationException"/>.
+/// header's commit certificate against the genesis validators (<see cref="BlockCertificate"/>), then the Merkle
+/// proof against that header — and a failure throws <see cref="VerificationException"/>.
 /// </summary>
 public sealed class AuditClient : IDisposable
 {
     private readonly GrpcChannel _channel;
     private readonly Proofs.ProofsClient _proofs;
-    private readonly IReadOnlyList<byte[]> _validators;
+    private readonly ValidatorSet _validators;
+    private readonly Hash32 _validatorSetHash;
 
     public AuditClient(string endpoint, GenesisDocument genesis)
     {
         genesis.Validate();
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
-        _validators = genesis.Validators.Select(v => Hex.Decode(v.PublicKey)).ToArray();
+        _validators = genesis.ToValidatorSet(Suite);
+        _validatorSetHash = _validators.ComputeHash(Suite.Hash);
         _channel = GrpcChannel.ForAddress(endpoint);
         _proofs = new Proofs.ProofsClient(_channel);
     }
@@ -90,18 +93,30 @@ public sealed class AuditClient : IDisposable
         return new VerifiedState(key, value, checkpoint);
     }
 
-    /// <summary>Checks a header's commit certificate against the genesis validators; returns the header.</summary>
-    public BlockHeader VerifyHeader(BlockHeader header, IReadOnlyList<CommitSignature> commit) =>
-        CommitCertificateCheck.Problem(Suite, Genesis.ChainId, header, commit, _validators) is { } problem
+    /// <summary>
+    /// Checks a header's commit certificate against the genesis validators; returns the header. A header naming
+    /// another validator set (governance replaced the validators) is refused with the set it needs: this client does
+    /// not yet follow the validator schedule.
+    /// </summary>
+    public BlockHeader VerifyHeader(BlockHeader header, CommitCertificate commit)
+    {
+        if (header.ChainId == Genesis.ChainId && header.ValidatorSetHash != _validatorSetHash)
+            throw new VerificationException(
+                $"block {header.Height} is certified by validator set {header.ValidatorSetHash}, not the genesis set {_validatorSetHash}: " +
+                "governance changed the validators (state key m/validators holds the schedule), and this auditor trusts only the " +
+                "genesis set. Verify against a block the genesis set signed, e.g. an earlier height.");
+        return BlockCertificate.Problem(Suite, Genesis.ChainId, header, commit, _validators) is { } problem
             ? throw new VerificationException($"block {header.Height}: {problem}")
             : header;
+    }
 
     private BlockHeader Certified(CertifiedHeader? certified)
     {
         if (certified?.Header is null) throw new VerificationException("the node sent no checkpoint header");
         try
         {
-            return VerifyHeader(certified.Header.ToDomain(), certified.Commit.Select(c => c.ToDomain()).ToArray());
+            var header = certified.Header.ToDomain();
+            return VerifyHeader(header, certified.Commit.ToDomain(header, Suite.Hash));
         }
         catch (FormatException e)
         {

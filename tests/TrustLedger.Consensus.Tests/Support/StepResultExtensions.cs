@@ -1,5 +1,6 @@
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Consensus.Outputs;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Consensus.Tests.Support;
 

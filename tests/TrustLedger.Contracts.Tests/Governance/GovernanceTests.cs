@@ -110,6 +110,7 @@ public sealed class GovernanceTests
         { "rotate to used key", ErrorCode.AlreadyExists },
         { "drop validator role", ErrorCode.FailedPrecondition },
         { "validators in the past", ErrorCode.InvalidArgument },
+        { "validators from the next block", ErrorCode.InvalidArgument },
         { "validator without role", ErrorCode.FailedPrecondition },
         { "empty validator set", ErrorCode.InvalidArgument },
         { "threshold above admins", ErrorCode.InvalidArgument },
@@ -138,6 +139,7 @@ public sealed class GovernanceTests
             "rotate to used key" => Payloads.Propose(new ProposalAction { RotateKey = new RotateKey { Organisation = "dept-a", OldAddress = Payloads.Address("dept-a"), NewPublicKey = Payloads.PublicKey("hub") } }),
             "drop validator role" => Payloads.Propose(new ProposalAction { SetRoles = new SetRoles { Organisation = "validators", Roles = { "auditor" } } }),
             "validators in the past" => Payloads.Propose(new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height, Validators = { new ValidatorInfo { Organisation = "validators", PublicKey = Payloads.PublicKey("v") } } } }),
+            "validators from the next block" => Payloads.Propose(new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height + 1, Validators = { new ValidatorInfo { Organisation = "validators", PublicKey = Payloads.PublicKey("v") } } } }),
             "validator without role" => Payloads.Propose(new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height + 5, Validators = { new ValidatorInfo { Organisation = "dept-a", PublicKey = Payloads.PublicKey("v") } } } }),
             "empty validator set" => Payloads.Propose(new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height + 5 } }),
             "threshold above admins" => Payloads.Propose(new ProposalAction { SetAdminThreshold = new SetAdminThreshold { Threshold = 4 } }),
@@ -201,6 +203,34 @@ public sealed class GovernanceTests
         var second = net.Run("admin-2", GovernanceContract.ProposeType, Payloads.Propose(AddOrg("twin"))).ShouldSucceed().CreatedId;
         net.Run("admin-3", GovernanceContract.ApproveType, new ApproveProposalRequest { ProposalId = first }).ShouldSucceed();
         net.Refused(ErrorCode.FailedPrecondition, "admin-3", GovernanceContract.ApproveType, new ApproveProposalRequest { ProposalId = second });
+    }
+
+    private static ProposalAction NewValidatorsFrom(ulong height) => new()
+    {
+        SetValidators = new SetValidators { EffectiveHeight = height, Validators = { new ValidatorInfo { Organisation = "validators", PublicKey = Payloads.PublicKey("v-next") } } },
+    };
+
+    [Fact]
+    public void A_validator_set_executed_at_h_takes_effect_from_h_plus_2_at_the_earliest()
+    {
+        var net = new TestNetwork();
+        var executesAt = net.Height + 1;
+        var id = net.Run("admin-1", GovernanceContract.ProposeType, Payloads.Propose(NewValidatorsFrom(executesAt + 2))).ShouldSucceed().CreatedId;
+        net.NextBlock();
+        Assert.Equal("executed", net.Run("admin-2", GovernanceContract.ApproveType, new ApproveProposalRequest { ProposalId = id }).ShouldSucceed().Output!.Status);
+        Assert.Equal(1UL, MembershipState.ValidatorsAt(net.State, executesAt + 1)!.EffectiveHeight); // the next block keeps its set
+        Assert.Equal(Payloads.PublicKey("v-next"), MembershipState.ValidatorsAt(net.State, executesAt + 2)!.Validators.Single().PublicKey);
+    }
+
+    [Fact]
+    public void A_validator_set_for_the_block_after_execution_is_refused_even_when_it_was_valid_at_proposal()
+    {
+        var net = new TestNetwork();
+        net.Refused(ErrorCode.InvalidArgument, "admin-1", GovernanceContract.ProposeType, Payloads.Propose(NewValidatorsFrom(net.Height + 1)));
+        var id = net.Run("admin-1", GovernanceContract.ProposeType, Payloads.Propose(NewValidatorsFrom(net.Height + 2))).ShouldSucceed().CreatedId;
+        net.NextBlock(); // executing here would make it effective from the next block
+        var refused = net.Refused(ErrorCode.FailedPrecondition, "admin-2", GovernanceContract.ApproveType, new ApproveProposalRequest { ProposalId = id });
+        Assert.Contains("too soon", refused.Message);
     }
 
     [Fact]

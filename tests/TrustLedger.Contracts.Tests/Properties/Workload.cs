@@ -130,7 +130,7 @@ public sealed class Workload(TestNetwork net)
     {
         0 => new ProposalAction { AddKey = new AddKey { Organisation = Pick(Departments, a), PublicKey = Payloads.PublicKey(Pick(Departments, a), 1 + b % 3) } },
         1 => new ProposalAction { SetRoles = new SetRoles { Organisation = Pick(Departments, a), Roles = { "department", b % 2 == 0 ? "hub" : "community" } } },
-        2 => new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height + 1 + (ulong)(b % 5), Validators = { new ValidatorInfo { Organisation = "validators", PublicKey = Payloads.PublicKey("v", b % 4) } } } },
+        2 => new ProposalAction { SetValidators = new SetValidators { EffectiveHeight = net.Height + 2 + (ulong)(b % 5), Validators = { new ValidatorInfo { Organisation = "validators", PublicKey = Payloads.PublicKey("v", b % 4) } } } },
         _ => new ProposalAction { SetAdminThreshold = new SetAdminThreshold { Threshold = (uint)(b % 4) } },
     };
 

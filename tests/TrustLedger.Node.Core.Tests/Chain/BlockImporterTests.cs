@@ -35,13 +35,13 @@ public sealed class BlockImporterTests
     }
 
     [Fact]
-    public void Block_without_enough_commit_signatures_is_rejected_and_changes_nothing()
+    public void Block_without_enough_precommits_is_rejected_and_changes_nothing()
     {
         var (importer, ledger, store) = Follower();
         var block = ProduceBlocks(1)[0];
-        var unsigned = new Block(block.Header, block.Transactions, block.Receipts, []);
+        var unsigned = new Block(block.Header, block.Transactions, block.Receipts, block.Commit with { Precommits = [] });
         var error = Assert.Throws<InvalidBlockException>(() => importer.Import(unsigned));
-        Assert.Contains("validator signatures", error.Reason);
+        Assert.Contains("more than 2/3", error.Reason);
         Assert.Equal(0UL, ledger.Height);
         Assert.Equal(0UL, store.Height);
         importer.Import(block); // the genuine block still applies
@@ -52,7 +52,7 @@ public sealed class BlockImporterTests
     {
         var (importer, _, _) = Follower();
         var block = ProduceBlocks(1)[0];
-        var forged = new Block(block.Header, block.Transactions, block.Receipts, [CommitSignature.Create(_source.Alice, _source.Suite, block.Header)]);
+        var forged = new Block(block.Header, block.Transactions, block.Receipts, BlockCertificate.Sign(_source.Suite, block.Header, 0, [_source.Alice]));
         Assert.Contains("not a validator", Assert.Throws<InvalidBlockException>(() => importer.Import(forged)).Reason);
     }
 
@@ -63,7 +63,7 @@ public sealed class BlockImporterTests
         var block = ProduceBlocks(1)[0];
         // A validator that signs a lie: the certificate is valid, the roots are not.
         var lyingHeader = block.Header with { StateRoot = block.Header.LogRoot };
-        var lying = new Block(lyingHeader, block.Transactions, block.Receipts, [CommitSignature.Create(_source.Validator, _source.Suite, lyingHeader)]);
+        var lying = new Block(lyingHeader, block.Transactions, block.Receipts, BlockCertificate.Sign(_source.Suite, lyingHeader, 0, [_source.Validator]));
         var rootBefore = ledger.State.Tree.Root;
         Assert.Contains("roots differ", Assert.Throws<InvalidBlockException>(() => importer.Import(lying)).Reason);
         Assert.Equal(rootBefore, ledger.State.Tree.Root);

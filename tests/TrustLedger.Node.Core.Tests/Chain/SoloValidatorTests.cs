@@ -1,5 +1,6 @@
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Node.Core.Tests.Support;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Ledger;
 using Xunit;
 
@@ -17,7 +18,7 @@ public sealed class SoloValidatorTests
     }
 
     [Fact]
-    public void Blocks_chain_by_previous_hash_and_carry_a_valid_commit_signature()
+    public void Blocks_chain_by_previous_hash_and_carry_a_round_0_certificate_of_the_validator()
     {
         var first = _chain.Commit(_chain.Tx()).Block!;
         var second = _chain.Commit(_chain.Tx(), _chain.Tx()).Block!;
@@ -25,10 +26,12 @@ public sealed class SoloValidatorTests
         Assert.Equal(first.Header.ComputeHash(_chain.Suite.Hash), second.Header.PreviousHash);
         Assert.Equal(3UL, second.Header.LogSize);
         Assert.Equal(2U, second.Header.TxCount);
-        var signature = Assert.Single(second.Commit);
-        Assert.Equal(_chain.Validator.Address, signature.Validator);
-        var signed = CommitSignature.SigningBytes(_chain.Config.ChainId, 2, second.Header.ComputeHash(_chain.Suite.Hash));
-        Assert.True(_chain.Suite.Verify(_chain.Validator.PublicKey, signed, signature.Signature));
+        Assert.Equal((2UL, 0, second.Header.ComputeHash(_chain.Suite.Hash)), (second.Commit.Height, second.Commit.Round, second.Commit.ValueId));
+        var precommit = Assert.Single(second.Commit.Precommits);
+        Assert.Equal(_chain.Validator.Address, precommit.Validator);
+        var signed = SignedBytes.Vote(_chain.Config.ChainId, VoteType.Precommit, 2, 0, second.Header.ComputeHash(_chain.Suite.Hash));
+        Assert.True(_chain.Suite.Verify(_chain.Validator.PublicKey, signed, precommit.Signature));
+        Assert.Null(BlockCertificate.Problem(_chain.Suite, _chain.Config.ChainId, second.Header, second.Commit, _chain.Config.GenesisValidators));
     }
 
     [Fact]

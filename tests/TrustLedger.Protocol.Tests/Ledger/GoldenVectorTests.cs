@@ -1,4 +1,6 @@
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
+using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Ledger;
 using TrustLedger.Protocol.Primitives;
 
@@ -43,11 +45,14 @@ public class GoldenVectorTests
         Repeat("22") + Repeat("33") + Repeat("44") + Repeat("55") + // log, state, receipts roots; validator set hash
         proposer;                                              // proposer address, 20 bytes raw
 
-    private static string CommitSigningBytes(string headerHash) =>
-        "544c2f636f6d6d69742f7631" +                           // "TL/commit/v1"
+    // A block's commit certificate holds precommit votes for its header hash.
+    private static string PrecommitSigningBytes(string headerHash) =>
+        "544c2f766f74652f7631" +                               // "TL/vote/v1"
         "00000012" + "74727573746c65646765722d676f6c64656e" +  // chain id
+        "02" +                                                 // type precommit
         "0000000000000007" +                                   // height 7
-        headerHash;
+        "00000003" +                                           // round 3
+        "01" + headerHash;                                     // for a value: the header hash
 
     // eth: Keccak-256 ids, deterministic RFC 6979 signatures (so those are pinned too).
     private const string EthAddress = "9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f";
@@ -56,9 +61,9 @@ public class GoldenVectorTests
         "c3cd9591ebacf530cc97109075bf6ed9b4b9ed3a8ee0c50450e3ebd359007631" +
         "5e9155e84da77b8313115b2a23f184a91ec998cccea4de7cbb34e16e299a5d3c";
     private const string EthHeaderHash = "1e470d2d231a4ebc4475867c25c3152801699dc31446c422bae6a703e80cbdc1";
-    private const string EthCommitSignature =
-        "9bf7f678c309a3d17fea2a0970549d41d9ae482c36b9dba40ee3341c65c78222" +
-        "09ba1e0fdebf6b899adabd7edb9f4cbb7e93cf7c09fb0fed65f5f55737567c3a";
+    private const string EthPrecommitSignature =
+        "31dc055d00fe116d7637ee2fad65b0c7153c056616d9ff445c2ee11fc0efa72c" +
+        "2ee21347c6ae948d73e158bea374b9f45a566d707fd9b2ad1010edfd3a94faec";
 
     // sm: SM3 ids; SM2 signatures use a random nonce, so only their validity is checked.
     private const string SmAddress = "2119e1ecc071c2f3d915245c8d9c5a2cb131a89d";
@@ -88,30 +93,56 @@ public class GoldenVectorTests
     }
 
     [Fact]
-    public void Eth_block_header_encoding_hash_and_commit_signature()
+    public void Eth_block_header_encoding_hash_and_precommit_signature()
     {
         var header = GoldenHeader(TestKeys.EthGolden.Address);
         Assert.Equal(HeaderBytes(EthAddress), Convert.ToHexStringLower(header.Encode()));
         Assert.Equal(Hash32.Parse(EthHeaderHash), header.ComputeHash(CryptoSuites.Eth.Hash));
-        var signingBytes = CommitSignature.SigningBytes(ChainId, 7, Hash32.Parse(EthHeaderHash));
-        Assert.Equal(CommitSigningBytes(EthHeaderHash), Convert.ToHexStringLower(signingBytes));
+        var signingBytes = SignedBytes.Vote(ChainId, VoteType.Precommit, 7, 3, Hash32.Parse(EthHeaderHash));
+        Assert.Equal(PrecommitSigningBytes(EthHeaderHash), Convert.ToHexStringLower(signingBytes));
 
-        var commit = CommitSignature.Create(TestKeys.EthGolden, CryptoSuites.Eth, header);
-        Assert.Equal(EthCommitSignature, Convert.ToHexStringLower(commit.Signature));
-        Assert.True(CryptoSuites.Eth.Verify(TestKeys.EthGolden.PublicKey, signingBytes, commit.Signature));
+        var precommit = BlockCertificate.SignPrecommit(CryptoSuites.Eth, TestKeys.EthGolden, header, round: 3);
+        Assert.Equal(EthPrecommitSignature, Convert.ToHexStringLower(precommit.Signature));
+        Assert.True(CryptoSuites.Eth.Verify(TestKeys.EthGolden.PublicKey, signingBytes, precommit.Signature));
     }
 
     [Fact]
-    public void Sm_block_header_encoding_hash_and_commit_signing_bytes()
+    public void Sm_block_header_encoding_hash_and_precommit_signing_bytes()
     {
         var header = GoldenHeader(TestKeys.SmGolden.Address);
         Assert.Equal(HeaderBytes(SmAddress), Convert.ToHexStringLower(header.Encode()));
         Assert.Equal(Hash32.Parse(SmHeaderHash), header.ComputeHash(CryptoSuites.Sm.Hash));
-        var signingBytes = CommitSignature.SigningBytes(ChainId, 7, Hash32.Parse(SmHeaderHash));
-        Assert.Equal(CommitSigningBytes(SmHeaderHash), Convert.ToHexStringLower(signingBytes));
+        var signingBytes = SignedBytes.Vote(ChainId, VoteType.Precommit, 7, 3, Hash32.Parse(SmHeaderHash));
+        Assert.Equal(PrecommitSigningBytes(SmHeaderHash), Convert.ToHexStringLower(signingBytes));
 
-        var commit = CommitSignature.Create(TestKeys.SmGolden, CryptoSuites.Sm, header);
-        Assert.True(CryptoSuites.Sm.Verify(TestKeys.SmGolden.PublicKey, signingBytes, commit.Signature));
+        var precommit = BlockCertificate.SignPrecommit(CryptoSuites.Sm, TestKeys.SmGolden, header, round: 3);
+        Assert.True(CryptoSuites.Sm.Verify(TestKeys.SmGolden.PublicKey, signingBytes, precommit.Signature));
+    }
+
+    [Fact]
+    public void Commit_certificate_encoding_in_a_block()
+    {
+        var certificate = new CommitCertificate(7, 3, Hash32.Parse(EthHeaderHash),
+            [new PrecommitSignature(Address.Parse(EthAddress), Convert.FromHexString(EthPrecommitSignature))]);
+        Assert.Equal(
+            "0000000000000007" +                               // height 7
+            "00000003" +                                       // round 3
+            EthHeaderHash +                                    // value id: the header hash
+            "00000001" +                                       // one precommit
+            EthAddress +                                       // its validator, 20 bytes raw
+            "00000040" + EthPrecommitSignature,                // its signature
+            Convert.ToHexStringLower(certificate.Encode()));
+    }
+
+    [Fact]
+    public void Validator_set_hash_of_the_golden_keys()
+    {
+        // "TL/validators/v1" ‖ u32(n) ‖ bytes(public key)…; the genesis set and a set read from state hash alike.
+        var set = ValidatorSet.FromPublicKeys(CryptoSuites.Eth, [TestKeys.EthGolden.PublicKey]);
+        var expected = CryptoSuites.Eth.Hash.Hash(Convert.FromHexString(
+            "544c2f76616c696461746f72732f7631" + "00000001" + "00000041" + EthPublicKey));
+        Assert.Equal(expected, set.ComputeHash(CryptoSuites.Eth.Hash));
+        Assert.Equal(GenesisDocument.ComputeValidatorSetHash(CryptoSuites.Eth.Hash, [TestKeys.EthGolden.PublicKey]), set.ComputeHash(CryptoSuites.Eth.Hash));
     }
 
     [Fact]

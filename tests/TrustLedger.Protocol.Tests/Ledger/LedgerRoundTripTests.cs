@@ -1,4 +1,5 @@
 using CsCheck;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Ledger;
@@ -56,16 +57,16 @@ public class LedgerRoundTripTests
         Assert.Equal(block.Commit, decoded.Commit);
         Assert.Equal(bytes, decoded.Encode());
         Assert.All(decoded.Transactions, tx => Assert.True(tx.VerifySignature(suite)));
-        var headerHash = decoded.Header.ComputeHash(suite.Hash);
-        var signingBytes = CommitSignature.SigningBytes(decoded.Header.ChainId, decoded.Height, headerHash);
-        Assert.All(decoded.Commit.Zip(Validators(suite)), p => Assert.True(suite.Verify(p.Second.PublicKey, signingBytes, p.First.Signature)));
+        var set = ValidatorSet.FromPublicKeys(suite, Validators(suite).Select(v => v.PublicKey));
+        var check = decoded.Commit.Verify(set, suite, decoded.Header.ChainId, decoded.Height, decoded.Header.ComputeHash(suite.Hash));
+        Assert.True(check.IsValid, check.Error);
     }
 
     [Fact]
     public void Empty_block_round_trips()
     {
         var header = GoldenVectorTests.GoldenHeader(Address.Zero) with { TxCount = 0 };
-        var block = new Block(header, [], [], []);
+        var block = new Block(header, [], [], new CommitCertificate(header.Height, 0, header.ComputeHash(CryptoSuites.Eth.Hash), []));
         Assert.Equal(block.Encode(), Block.Decode(block.Encode(), CryptoSuites.Eth).Encode());
     }
 
@@ -107,7 +108,7 @@ public class LedgerRoundTripTests
         var block = MakeBlock(CryptoSuites.Eth);
         var bytes = block.Encode();
         // TxCount sits after the tag, chain id, height, previous hash and time.
-        var offset = "TL/block/v1".Length + "TL/header/v1".Length + 4 + block.Header.ChainId.Length + 8 + 32 + 8;
+        var offset = "TL/block/v2".Length + "TL/header/v1".Length + 4 + block.Header.ChainId.Length + 8 + 32 + 8;
         bytes[offset + 3] ^= 0x01;
         var e = Assert.Throws<FormatException>(() => Block.Decode(bytes, CryptoSuites.Eth));
         Assert.Contains("header says", e.Message);
@@ -134,7 +135,7 @@ public class LedgerRoundTripTests
         var txs = new[] { SignTx(suite, sender, 1), SignTx(suite, sender, 2) };
         var receipts = new[] { Receipt.Ok(txs[0].Id, [0x2a]), Receipt.Failed(txs[1].Id, ErrorCode.PermissionDenied, "nope") };
         var header = GoldenVectorTests.GoldenHeader(sender.Address) with { TxCount = 2, LogSize = 2 };
-        var commit = Validators(suite).Select(v => CommitSignature.Create(v, suite, header)).ToArray();
+        var commit = BlockCertificate.Sign(suite, header, round: 1, Validators(suite));
         return new Block(header, txs, receipts, commit);
     }
 }

@@ -1,5 +1,5 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Primitives;
 
 namespace TrustLedger.Simulation.Tests.Sim;

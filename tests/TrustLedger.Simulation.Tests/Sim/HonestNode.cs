@@ -2,6 +2,7 @@ using TrustLedger.Consensus;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Outputs;
 using TrustLedger.Consensus.Wal;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Simulation.Tests.Sim;
 

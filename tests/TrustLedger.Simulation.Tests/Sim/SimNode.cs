@@ -1,6 +1,6 @@
-using TrustLedger.Consensus.Certificates;
 using TrustLedger.Consensus.Inputs;
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Protocol.Consensus;
 
 namespace TrustLedger.Simulation.Tests.Sim;
 

@@ -1,5 +1,6 @@
 using TrustLedger.Consensus;
 using TrustLedger.Consensus.Validators;
+using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 
 namespace TrustLedger.Simulation.Tests.Sim;

@@ -91,10 +91,6 @@ public sealed class ProofService(NodeRuntime runtime) : Proto.Api.V1.Proofs.Proo
     private Block Block(ulong height) =>
         runtime.Feed.GetBlock(height) ?? throw new RpcException(new Status(StatusCode.Internal, $"block {height} is missing from the store"));
 
-    private CertifiedHeader Certified(Block block)
-    {
-        var certified = new CertifiedHeader { Header = block.Header.ToWire(runtime.Chain.Suite.Hash) };
-        certified.Commit.AddRange(block.Commit.Select(c => c.ToWire()));
-        return certified;
-    }
+    private CertifiedHeader Certified(Block block) =>
+        new() { Header = block.Header.ToWire(runtime.Chain.Suite.Hash), Commit = block.Commit.ToWire() };
 }

@@ -21,7 +21,7 @@ public sealed class OwnTransactions(NodeRuntime runtime, TimeProvider time)
         var tx = _factory.Create(type, payload.ToByteArray());
         if (runtime.IsFollower)
             await Forward(tx, what, cancellation); // only the validator orders; the block comes back through sync
-        else if (runtime.Admission.Admit(tx).Rejection is { } refused)
+        else if (runtime.Admit(tx).Rejection is { } refused)
             throw new RpcException(new Status((StatusCode)refused.Code, $"{what} was refused: {refused.Reason}"));
         var outcome = await runtime.Feed.WaitAsync(tx.Id, timeout, cancellation)
             ?? throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{what} {tx.Id} was not committed within {timeout.TotalSeconds:0} s"));

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrustLedger.Network.Lifecycle;
+
+namespace TrustLedger.Network.Commands;
+
+/// <summary>What <c>up</c> prints: what it did, a table of endpoints and keys, and commands to try next.</summary>
+internal static class UpReport
+{
+    public static void Print(UpResult result, bool json)
+    {
+        var network = result.Network;
+        var rows = network.Nodes.Select(n => (Node: n, Validator: network.ValidatorAddress(n.Index).ToString(), ClientKey: network.Files(n.Index).ClientKeyPath)).ToList();
+        if (json)
+        {
+            var root = new JsonObject
+            {
+                ["dir"] = network.Layout.Root,
+                ["created"] = result.Created,
+                ["chainId"] = network.Manifest.ChainId,
+                ["suite"] = network.Manifest.Suite,
+                ["genesis"] = network.Layout.GenesisPath,
+                ["started"] = new JsonArray([.. result.Started.Select(i => (JsonNode)i)]),
+                ["nodes"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
+                {
+                    ["node"] = r.Node.Index,
+                    ["organisation"] = r.Node.Organisation,
+                    ["endpoint"] = r.Node.Endpoint,
+                    ["validator"] = r.Validator,
+                    ["clientKey"] = r.ClientKey,
+                    ["pid"] = network.RunningPid(r.Node.Index),
+                })]),
+            };
+            Console.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            return;
+        }
+
+        var dir = DisplayPath.Of(network.Layout.Root);
+        if (result.Created)
+            Console.WriteLine($"created a {network.Nodes.Count}-organisation network in {dir} (chain {network.Manifest.ChainId}, suite {network.Manifest.Suite}, genesis {DisplayPath.Of(network.Layout.GenesisPath)})");
+        if (result.Started.Count > 0) Console.WriteLine($"started node{Plural(result.Started)} {string.Join(", ", result.Started)}");
+        if (result.AlreadyRunning.Count > 0) Console.WriteLine($"already running: node{Plural(result.AlreadyRunning)} {string.Join(", ", result.AlreadyRunning)}");
+        Console.WriteLine();
+        Table.Print(["org", "node", "validator", "client key"],
+            [.. rows.Select(r => (IReadOnlyList<string>)[r.Node.Organisation, r.Node.Endpoint, r.Validator, DisplayPath.Of(r.ClientKey)])]);
+
+        var first = rows[0];
+        var other = rows[^1];
+        Console.WriteLine();
+        Console.WriteLine("try (tl is `dotnet run -c Release --project sdk/TrustLedger.Cli --`, tlnet is `dotnet run -c Release --project network/TrustLedger.Network --`):");
+        Console.WriteLine($"  tl status --node {first.Node.Endpoint}");
+        Console.WriteLine($"  tl submit --payload \"hello\" --node {first.Node.Endpoint} --key {DisplayPath.Of(first.ClientKey)}");
+        Console.WriteLine($"  tl block follow --node {other.Node.Endpoint}");
+        Console.WriteLine($"  tlnet status --dir {dir}");
+        Console.WriteLine($"  tlnet logs --dir {dir} {other.Node.Index}");
+        Console.WriteLine($"  tlnet down --dir {dir}");
+    }
+
+    private static string Plural(IReadOnlyList<int> items) => items.Count == 1 ? "" : "s";
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TrustLedger.Network.Layout;
+
+/// <summary>
+/// <c>network.json</c>: what tlnet generated, so later commands know the nodes without asking the user again.
+/// Ports are recorded rather than recomputed: they are in the genesis (validator endpoints) and must not move.
+/// </summary>
+public sealed record NetworkManifest
+{
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+    public required string ChainId { get; init; }
+    public required string Suite { get; init; }
+    public required int BasePort { get; init; }
+    public required IReadOnlyList<NodeEntry> Nodes { get; init; }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        RespectNullableAnnotations = true,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <exception cref="NetworkException">The file is not a manifest this tlnet understands.</exception>
+    public static NetworkManifest Load(string path)
+    {
+        NetworkManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<NetworkManifest>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new NetworkException($"{path} is not a tlnet network manifest: {e.Message}");
+        }
+        if (manifest is null || manifest.Nodes.Count == 0) throw new NetworkException($"{path} names no nodes");
+        if (manifest.Format != CurrentFormat)
+            throw new NetworkException($"{path} has format {manifest.Format}; this tlnet reads format {CurrentFormat}");
+        return manifest;
+    }
+}
+
+/// <summary>One node of the network: its number, the organisation running it and its loopback ports.</summary>
+public sealed record NodeEntry
+{
+    /// <summary>1-based; node K runs organisation orgK.</summary>
+    public required int Index { get; init; }
+    public required string Organisation { get; init; }
+    public required int GrpcPort { get; init; }
+    public required int SiloPort { get; init; }
+    public required int GatewayPort { get; init; }
+
+    /// <summary>The gRPC URL clients and peers use.</summary>
+    [JsonIgnore]
+    public string Endpoint => $"http://127.0.0.1:{GrpcPort}";
+}

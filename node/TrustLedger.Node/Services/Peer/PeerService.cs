@@ -1,0 +1,54 @@
+using Google.Protobuf;
+using Grpc.Core;
+using TrustLedger.Consensus.Messages;
+using TrustLedger.Node.Hosting;
+using TrustLedger.Node.Peers;
+using TrustLedger.Proto.Peer.V1;
+using TrustLedger.Protocol.Ledger;
+
+namespace TrustLedger.Node.Services.Peer;
+
+/// <summary>
+/// The validator-to-validator endpoint (peer_service.proto). Authenticates the envelope before reading anything,
+/// checks the whole body before acting on any of it, then hands consensus messages to the driver, shared
+/// transactions to admission (which verifies each one), and answers the sender's status.
+/// </summary>
+public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<PeerService> logger) : Proto.Peer.V1.Peer.PeerBase
+{
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
+
+    public override async Task<PeerAnswer> Exchange(PeerEnvelope request, ServerCallContext context)
+    {
+        if (runtime.Consensus is not { } consensus)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "this node takes no part in consensus (dev-mode validator or follower)"));
+        var opened = PeerEnvelopes.Open(request, runtime.Chain, runtime.ValidatorSets!, runtime.Ledger.Height + 1,
+            time.GetUtcNow().ToUnixTimeMilliseconds(), out var problem);
+        if (opened is not { } envelope)
+        {
+            logger.LogWarning("Refused peer traffic from {Remote}: {Problem}", context.Peer, problem);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, problem!));
+        }
+        var body = envelope.Body;
+        List<ConsensusMessage> messages;
+        List<SignedTransaction> transactions;
+        try
+        {
+            messages = body.ConsensusMessages.Select(m => ConsensusMessage.Decode(m.Span)).ToList();
+            transactions = body.Transactions.Select(t => SignedTransaction.Decode(t.Span, runtime.Chain.Suite)).ToList();
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"malformed peer body from {envelope.Sender}: {e.Message}"));
+        }
+        foreach (var message in messages) consensus.Deliver(message);
+        if (transactions.Count > 0) runtime.Admission.AdmitBatch(transactions);
+        if (body.Status is not { } status) return new PeerAnswer { Height = consensus.Status.Height };
+        var answer = await consensus.AnswerStatusAsync(new Core.Consensus.PeerStatus(status.Height, (int)Math.Min(status.Round, int.MaxValue)))
+            .WaitAsync(AnswerTimeout, context.CancellationToken);
+        var reply = new PeerAnswer { Height = answer.Height };
+        foreach (var commit in answer.Commits)
+            reply.Commits.Add(new Proto.Peer.V1.SyncedCommit { Value = ByteString.CopyFrom(commit.Value), Certificate = ByteString.CopyFrom(commit.Certificate.Encode()) });
+        foreach (var message in answer.Messages) reply.ConsensusMessages.Add(ByteString.CopyFrom(message.Encode()));
+        return reply;
+    }
+}

@@ -1,0 +1,134 @@
+using TrustLedger.Network.Generation;
+using TrustLedger.Network.Layout;
+using TrustLedger.Network.Processes;
+using TrustLedger.Network.Tests.Support;
+using TrustLedger.Protocol.Crypto;
+using TrustLedger.Protocol.Crypto.KeyFiles;
+using TrustLedger.Protocol.Genesis;
+using TrustLedger.Protocol.Primitives;
+
+namespace TrustLedger.Network.Tests;
+
+/// <summary>What <c>up</c> writes before it starts anything: keys, genesis, manifest, and each node's command line.</summary>
+public sealed class GenerationTests
+{
+    [Fact]
+    public async Task Each_organisation_gets_a_validator_key_and_a_client_key_and_one_genesis_names_every_validator()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = harness.Generate(4);
+
+        var genesis = GenesisDocument.Load(harness.Layout.GenesisPath);
+        var suite = CryptoSuites.Get("eth");
+        Assert.Equal(["org1", "org2", "org3", "org4"], genesis.Organisations.Select(o => o.Id));
+        Assert.Equal(["org1", "org2", "org3", "org4"], genesis.Validators.Select(v => v.Organisation));
+        Assert.All(genesis.Organisations, o => Assert.Equal(DevGenesis.AllRoles, o.Roles));
+        foreach (var node in manifest.Nodes)
+        {
+            var files = harness.Layout.Node(node.Index);
+            var validator = KeyFile.Load(files.ValidatorKeyPath, NetworkHarness.Password);
+            var client = KeyFile.Load(files.ClientKeyPath, NetworkHarness.Password);
+            var organisation = genesis.Organisations.Single(o => o.Id == node.Organisation);
+            var entry = genesis.Validators.Single(v => v.Organisation == node.Organisation);
+            Assert.Equal(Hex.Encode(validator.PublicKey), entry.PublicKey);
+            Assert.Equal(node.Endpoint, entry.Endpoint);
+            Assert.Equal([Hex.Encode(validator.PublicKey), Hex.Encode(client.PublicKey)], organisation.Keys);
+            Assert.NotEqual(validator.Address, client.Address);
+            Assert.Equal(suite.Name, validator.Suite);
+            Assert.False(Directory.Exists(files.DataDir)); // created by the node's first start
+        }
+        Assert.Equal(8, Directory.EnumerateFiles(harness.Layout.NodesDir, "*.key.json", SearchOption.AllDirectories).Count());
+        Assert.Equal("trustledger-local", genesis.ChainId);
+        var stored = NetworkManifest.Load(harness.Layout.ManifestPath);
+        Assert.Equal((genesis.ChainId, "eth", harness.BasePort), (stored.ChainId, stored.Suite, stored.BasePort));
+        Assert.Equal(manifest.Nodes, stored.Nodes);
+    }
+
+    [Fact]
+    public async Task An_sm_network_has_sm_keys_and_an_sm_genesis()
+    {
+        await using var harness = new NetworkHarness();
+        harness.Generate(2, "sm");
+
+        Assert.Equal("sm", GenesisDocument.Load(harness.Layout.GenesisPath).CryptoSuite);
+        Assert.Equal("sm", KeyFile.Load(harness.Layout.Node(2).ValidatorKeyPath, NetworkHarness.Password).Suite);
+        Assert.Equal("sm", KeyFile.Load(harness.Layout.Node(2).ClientKeyPath, NetworkHarness.Password).Suite);
+    }
+
+    [Fact]
+    public async Task Every_node_has_its_own_ports_and_folders_and_every_other_node_as_a_peer()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = harness.Generate(4);
+
+        var ports = manifest.Nodes.SelectMany(n => new[] { n.GrpcPort, n.SiloPort, n.GatewayPort }).ToList();
+        Assert.Equal(12, ports.Distinct().Count());
+        Assert.Equal(harness.BasePort + 3, manifest.Nodes[2].GrpcPort);
+        Assert.Equal(harness.BasePort + 103, manifest.Nodes[2].SiloPort);
+        Assert.Equal(harness.BasePort + 203, manifest.Nodes[2].GatewayPort);
+
+        var args = NodeCommandLine.For(harness.Layout, manifest, manifest.Nodes[2]);
+        string Switch(string name) => args[args.ToList().IndexOf(name) + 1];
+        Assert.Equal(harness.Layout.Node(3).DataDir, Switch("--data"));
+        Assert.Equal(harness.Layout.GenesisPath, Switch("--genesis"));
+        Assert.Equal(harness.Layout.Node(3).ValidatorKeyPath, Switch("--key"));
+        Assert.Equal($"127.0.0.1:{harness.BasePort + 3}", Switch("--listen"));
+        Assert.Equal($"{harness.BasePort + 103}", Switch("--silo-port"));
+        Assert.Equal($"{harness.BasePort + 203}", Switch("--gateway-port"));
+        Assert.Equal(string.Join(',', new[] { 1, 2, 4 }.Select(i => $"http://127.0.0.1:{harness.BasePort + i}")), Switch("--peers"));
+    }
+
+    [Fact]
+    public async Task A_single_node_is_started_without_peers()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = harness.Generate(1);
+
+        Assert.DoesNotContain("--peers", NodeCommandLine.For(harness.Layout, manifest, manifest.Nodes[0]));
+    }
+
+    [Theory]
+    [InlineData(0, "eth", 5100, "--nodes must be 1–99")]
+    [InlineData(100, "eth", 5100, "--nodes must be 1–99")]
+    [InlineData(4, "eth", 80, "--base-port must be at least 1024")]
+    [InlineData(4, "eth", 65400, "leaves no room")]
+    [InlineData(4, "rsa", 5100, "--suite must be eth or sm")]
+    public void Specs_that_cannot_be_generated_are_refused(int nodes, string suite, int basePort, string message)
+    {
+        var e = Assert.Throws<NetworkException>(() => new NetworkSpec(nodes, suite, basePort).Validate());
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void The_tlnet_build_puts_the_node_with_its_runtime_files_beside_tlnet()
+    {
+        var node = Path.GetDirectoryName(BuiltTlnet.NodeDll)!;
+        Assert.True(File.Exists(Path.Combine(node, "TrustLedger.Node.runtimeconfig.json")));
+        Assert.True(File.Exists(Path.Combine(node, "TrustLedger.Node.deps.json")));
+        Assert.True(File.Exists(Path.Combine(node, "appsettings.json")));
+    }
+
+    [Fact]
+    public void An_explicit_node_binary_is_run_with_dotnet_when_it_is_a_dll_and_directly_otherwise()
+    {
+        var dll = NodeBinary.Locate(BuiltTlnet.NodeDll);
+        Assert.Equal([BuiltTlnet.NodeDll], dll.Arguments);
+        Assert.Equal("dotnet", Path.GetFileNameWithoutExtension(dll.FileName));
+
+        var script = Path.Combine(Path.GetTempPath(), $"tlnet-node-{Guid.NewGuid():N}.sh");
+        File.WriteAllText(script, "#!/bin/sh\n");
+        try
+        {
+            var direct = NodeBinary.Locate(script);
+            Assert.Equal(script, direct.FileName);
+            Assert.Empty(direct.Arguments);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+
+        var missing = Assert.Throws<NetworkException>(() => NodeBinary.Locate("/nonexistent/TrustLedger.Node.dll"));
+        Assert.Contains("--node-bin /nonexistent/TrustLedger.Node.dll does not exist", missing.Message);
+    }
+}
