@@ -10,19 +10,15 @@ namespace TrustLedger.Containers.Tests;
 /// off: the other three keep committing, and it catches up once it is back.
 /// </summary>
 [Collection(ContainersCollection.Name)]
-public sealed class ValidatorNetworkContainerTests(NodeImage image, ITestOutputHelper output)
+public sealed class ValidatorNetworkContainerTests(ITestOutputHelper output)
 {
-    /// <summary>Why these tests do not run yet. Once both halves are on main, drop <c>Skip = Pending</c>: [DockerFact] still skips them without Docker.</summary>
-    public const string Pending =
-        "needs BFT consensus between validators' nodes (--peers, in progress on the bft branch) and a generated 4-organisation network " +
-        "(keys + genesis from network/TrustLedger.Network, in progress); then GeneratedNetwork.Create calls the generator and these run as written";
-
     private static readonly TimeSpan CatchUp = TimeSpan.FromMinutes(1);
 
-    [DockerFact(Skip = Pending)]
+    [DockerFact]
     public async Task Four_validators_on_one_docker_network_commit_the_same_blocks()
     {
-        await using var network = await ValidatorNetwork.StartAsync(GeneratedNetwork.Create(4));
+        using var files = GeneratedNetwork.Create(4);
+        await using var network = await ValidatorNetwork.StartAsync(files, output);
         using var client = await network.ClientAsync(1);
 
         var receipt = await client.SubmitAsync("anchor.put", "four organisations"u8.ToArray());
@@ -30,13 +26,13 @@ public sealed class ValidatorNetworkContainerTests(NodeImage image, ITestOutputH
         Assert.True(receipt.Success, receipt.ToString());
         foreach (var node in network.Nodes)
             Assert.Equal(receipt.BlockHash, await node.WaitForBlockAsync(receipt.Height, CatchUp));
-        output.WriteLine($"image {NodeImage.Name}, built in {image.BuildTime.TotalSeconds:F1} s");
     }
 
-    [DockerFact(Skip = Pending)]
+    [DockerFact]
     public async Task A_paused_validator_does_not_stop_the_others_and_catches_up_when_unpaused()
     {
-        await using var network = await ValidatorNetwork.StartAsync(GeneratedNetwork.Create(4));
+        using var files = GeneratedNetwork.Create(4);
+        await using var network = await ValidatorNetwork.StartAsync(files, output);
         using var client = await network.ClientAsync(1);
         await client.SubmitAsync("anchor.put", "before the pause"u8.ToArray());
 
@@ -51,10 +47,11 @@ public sealed class ValidatorNetworkContainerTests(NodeImage image, ITestOutputH
         Assert.Equal(after.BlockHash, await network[4].WaitForBlockAsync(after.Height, CatchUp));
     }
 
-    [DockerFact(Skip = Pending)]
+    [DockerFact]
     public async Task A_disconnected_validator_does_not_stop_the_others_and_catches_up_when_reconnected()
     {
-        await using var network = await ValidatorNetwork.StartAsync(GeneratedNetwork.Create(4));
+        using var files = GeneratedNetwork.Create(4);
+        await using var network = await ValidatorNetwork.StartAsync(files, output);
         using var client = await network.ClientAsync(1);
         await client.SubmitAsync("anchor.put", "before the partition"u8.ToArray());
 

@@ -53,6 +53,9 @@ public sealed class NodeContainer : IAsyncDisposable
 
     public string Id => _container.Id;
 
+    /// <summary>Whether Docker has the container (false before the first start, or when creating it failed).</summary>
+    public bool Created => _container.State != TestcontainersStates.Undefined;
+
     /// <summary>A dev-mode validator (<c>--dev</c>): it creates its genesis, validator key and client key in /data.</summary>
     public static NodeContainer DevValidator(string alias = "node", INetwork? network = null) =>
         Create(alias, network, ["--dev"], []);
@@ -182,7 +185,7 @@ public sealed class NodeContainer : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (_container.State == TestcontainersStates.Undefined)
+        if (!Created)
         {
             await _container.DisposeAsync();   // never created
             return;
