@@ -90,9 +90,9 @@ public sealed class BadInputTests(ITestOutputHelper output)
         harness.Generate(2);
 
         var e = await Assert.ThrowsAsync<NetworkException>(() => NetworkUp.RunAsync(
-            harness.Request(nodes: 3, suite: "sm"), harness.Launcher, NetworkHarness.Password, TimeProvider.System));
+            harness.Request(nodes: 3, suite: "sm", admins: 2), harness.Launcher, NetworkHarness.Password, TimeProvider.System));
 
-        Assert.Contains("--nodes 3 (the network has 2), --suite sm (the network has eth) cannot change it", e.Message);
+        Assert.Contains("--nodes 3 (the network has 2), --suite sm (the network has eth), --admins 2 (the network has 1) cannot change it", e.Message);
         Assert.Null(harness.Network.RunningPid(1));
     }
 

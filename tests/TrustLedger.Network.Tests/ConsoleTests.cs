@@ -20,6 +20,8 @@ public sealed class ConsoleTests(ITestOutputHelper output)
         Assert.Contains($"http://127.0.0.1:{harness.BasePort + 1}", up.Out);
         Assert.Contains($"tl status --node http://127.0.0.1:{harness.BasePort + 1}", up.Out);
         Assert.Contains("client.key.json", up.Out);
+        Assert.Contains("admin: org1 — a governance proposal needs 1 approval (a majority of 1 admin organisation)", up.Out);
+        Assert.Contains($"tl demo --node http://127.0.0.1:{harness.BasePort + 1} --key ", up.Out);
         Assert.Contains("1/1 ready", up.Err);
         var pid = harness.Network.RunningPid(1)!.Value; // alive after tlnet exited
         var stat = File.ReadAllText($"/proc/{pid}/stat");

@@ -22,7 +22,9 @@ public sealed class GenerationTests
         var suite = CryptoSuites.Get("eth");
         Assert.Equal(["org1", "org2", "org3", "org4"], genesis.Organisations.Select(o => o.Id));
         Assert.Equal(["org1", "org2", "org3", "org4"], genesis.Validators.Select(v => v.Organisation));
-        Assert.All(genesis.Organisations, o => Assert.Equal(DevGenesis.AllRoles, o.Roles));
+        Assert.Equal(DevGenesis.AllRoles, genesis.Organisations[0].Roles); // --admins defaults to 1: org1 alone is an admin
+        Assert.All(genesis.Organisations.Skip(1), o => Assert.Equal(DevGenesis.AllRoles.Where(r => r != "admin"), o.Roles));
+        Assert.Equal(1, manifest.Admins);
         foreach (var node in manifest.Nodes)
         {
             var files = harness.Layout.Node(node.Index);
@@ -40,8 +42,41 @@ public sealed class GenerationTests
         Assert.Equal(8, Directory.EnumerateFiles(harness.Layout.NodesDir, "*.key.json", SearchOption.AllDirectories).Count());
         Assert.Equal("trustledger-local", genesis.ChainId);
         var stored = NetworkManifest.Load(harness.Layout.ManifestPath);
-        Assert.Equal((genesis.ChainId, "eth", harness.BasePort), (stored.ChainId, stored.Suite, stored.BasePort));
+        Assert.Equal((genesis.ChainId, "eth", harness.BasePort, 1), (stored.ChainId, stored.Suite, stored.BasePort, stored.Admins));
         Assert.Equal(manifest.Nodes, stored.Nodes);
+    }
+
+    [Fact]
+    public async Task With_admins_K_the_first_K_organisations_hold_the_admin_role_and_the_others_every_other_role()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = harness.Generate(5, admins: 3);
+
+        var genesis = GenesisDocument.Load(harness.Layout.GenesisPath);
+        Assert.Equal(["org1", "org2", "org3"], genesis.Organisations.Where(o => o.Roles.Contains("admin")).Select(o => o.Id));
+        foreach (var organisation in genesis.Organisations.Skip(3))
+            Assert.Equal(["validator", "department", "hub", "auditor", "community", "store"], organisation.Roles);
+        Assert.Equal(5, genesis.Validators.Count); // every organisation still runs a validator
+        var stored = NetworkManifest.Load(harness.Layout.ManifestPath);
+        Assert.Equal(3, stored.Admins);
+        Assert.Equal([true, true, true, false, false], stored.Nodes.Select(stored.IsAdmin));
+        Assert.Equal(2, stored.ApprovalsNeeded); // a majority of 3
+        Assert.Equal(manifest, stored with { Nodes = manifest.Nodes });
+    }
+
+    [Fact]
+    public async Task A_manifest_written_before_admins_existed_reads_as_every_organisation_an_admin()
+    {
+        await using var harness = new NetworkHarness();
+        harness.Generate(4, admins: 4);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(harness.Layout.ManifestPath))!.AsObject();
+        Assert.True(json.Remove("admins"));
+        File.WriteAllText(harness.Layout.ManifestPath, json.ToJsonString());
+
+        var stored = NetworkManifest.Load(harness.Layout.ManifestPath);
+
+        Assert.Equal(4, stored.Admins);
+        Assert.Equal(3, stored.ApprovalsNeeded);
     }
 
     [Fact]
@@ -88,14 +123,16 @@ public sealed class GenerationTests
     }
 
     [Theory]
-    [InlineData(0, "eth", 5100, "--nodes must be 1–99")]
-    [InlineData(100, "eth", 5100, "--nodes must be 1–99")]
-    [InlineData(4, "eth", 80, "--base-port must be at least 1024")]
-    [InlineData(4, "eth", 65400, "leaves no room")]
-    [InlineData(4, "rsa", 5100, "--suite must be eth or sm")]
-    public void Specs_that_cannot_be_generated_are_refused(int nodes, string suite, int basePort, string message)
+    [InlineData(0, "eth", 5100, 1, "--nodes must be 1–99")]
+    [InlineData(100, "eth", 5100, 1, "--nodes must be 1–99")]
+    [InlineData(4, "eth", 80, 1, "--base-port must be at least 1024")]
+    [InlineData(4, "eth", 65400, 1, "leaves no room")]
+    [InlineData(4, "rsa", 5100, 1, "--suite must be eth or sm")]
+    [InlineData(4, "eth", 5100, 0, "--admins must be 1–4 (at most the number of organisations, --nodes), got 0")]
+    [InlineData(4, "eth", 5100, 5, "--admins must be 1–4 (at most the number of organisations, --nodes), got 5")]
+    public void Specs_that_cannot_be_generated_are_refused(int nodes, string suite, int basePort, int admins, string message)
     {
-        var e = Assert.Throws<NetworkException>(() => new NetworkSpec(nodes, suite, basePort).Validate());
+        var e = Assert.Throws<NetworkException>(() => new NetworkSpec(nodes, suite, basePort, Admins: admins).Validate());
         Assert.Contains(message, e.Message);
     }
 

@@ -22,7 +22,8 @@ internal static class StatusCommand
                 Console.WriteLine(JsonSerializer.Serialize(states, JsonOptions));
                 return;
             }
-            Console.WriteLine($"network {DisplayPath.Of(network.Layout.Root)}: chain {network.Manifest.ChainId}, suite {network.Manifest.Suite}, {network.Nodes.Count} node{(network.Nodes.Count == 1 ? "" : "s")}");
+            Console.WriteLine($"network {DisplayPath.Of(network.Layout.Root)}: chain {network.Manifest.ChainId}, suite {network.Manifest.Suite}, {network.Nodes.Count} node{(network.Nodes.Count == 1 ? "" : "s")}, " +
+                $"admins {string.Join(", ", network.Nodes.Where(network.Manifest.IsAdmin).Select(n => n.Organisation))}");
             Table.Print(["node", "org", "state", "pid", "height", "role", "last block", "endpoint"],
                 [.. states.Select(s => (IReadOnlyList<string>)
                 [

@@ -16,15 +16,20 @@ internal static class UpCommand
         suite.AcceptOnlyFromAmong("eth", "sm");
         var basePort = new Option<int?>("--base-port") { Description = $"Node K listens on gRPC base+K, silo base+100+K, gateway base+200+K (new network; default {NetworkSpec.DefaultBasePort})" };
         var chainId = new Option<string?>("--chain-id") { Description = $"Chain id of a new network (default {NetworkSpec.DefaultChainId})" };
+        var admins = new Option<int?>("--admins")
+        {
+            Description = $"Organisations org1..orgK hold the admin role, the others every role but admin; a governance proposal needs a majority of K approvals (new network; default {NetworkSpec.DefaultAdmins})",
+        };
         var nodeBin = CommonOptions.NodeBin();
         var timeout = CommonOptions.Timeout("every node to answer", LocalNetwork.DefaultReadyTimeout);
         var command = new Command("up", "Create the network if the folder has none, then start every node that is not running and wait until all answer")
         {
-            dir, nodes, suite, basePort, chainId, nodeBin, timeout,
+            dir, nodes, admins, suite, basePort, chainId, nodeBin, timeout,
         };
         command.SetGuardedAction(async (parse, cancellation) =>
         {
-            var request = new UpRequest(parse.GetValue(dir)!, parse.GetValue(nodes), parse.GetValue(suite), parse.GetValue(basePort), parse.GetValue(chainId))
+            var request = new UpRequest(parse.GetValue(dir)!, parse.GetValue(nodes), parse.GetValue(suite), parse.GetValue(basePort), parse.GetValue(chainId),
+                parse.GetValue(admins))
             {
                 Timeout = CommonOptions.Seconds(parse, timeout),
             };

@@ -20,11 +20,14 @@ internal static class UpReport
                 ["chainId"] = network.Manifest.ChainId,
                 ["suite"] = network.Manifest.Suite,
                 ["genesis"] = network.Layout.GenesisPath,
+                ["admins"] = new JsonArray([.. rows.Where(r => network.Manifest.IsAdmin(r.Node)).Select(r => (JsonNode)r.Node.Organisation)]),
+                ["approvalsNeeded"] = network.Manifest.ApprovalsNeeded,
                 ["started"] = new JsonArray([.. result.Started.Select(i => (JsonNode)i)]),
                 ["nodes"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
                 {
                     ["node"] = r.Node.Index,
                     ["organisation"] = r.Node.Organisation,
+                    ["admin"] = network.Manifest.IsAdmin(r.Node),
                     ["endpoint"] = r.Node.Endpoint,
                     ["validator"] = r.Validator,
                     ["clientKey"] = r.ClientKey,
@@ -40,6 +43,7 @@ internal static class UpReport
             Console.WriteLine($"created a {network.Nodes.Count}-organisation network in {dir} (chain {network.Manifest.ChainId}, suite {network.Manifest.Suite}, genesis {DisplayPath.Of(network.Layout.GenesisPath)})");
         if (result.Started.Count > 0) Console.WriteLine($"started node{Plural(result.Started)} {string.Join(", ", result.Started)}");
         if (result.AlreadyRunning.Count > 0) Console.WriteLine($"already running: node{Plural(result.AlreadyRunning)} {string.Join(", ", result.AlreadyRunning)}");
+        Console.WriteLine(Governance(network.Manifest));
         Console.WriteLine();
         Table.Print(["org", "node", "validator", "client key"],
             [.. rows.Select(r => (IReadOnlyList<string>)[r.Node.Organisation, r.Node.Endpoint, r.Validator, DisplayPath.Of(r.ClientKey)])]);
@@ -51,9 +55,22 @@ internal static class UpReport
         Console.WriteLine($"  tl status --node {first.Node.Endpoint}");
         Console.WriteLine($"  tl submit --payload \"hello\" --node {first.Node.Endpoint} --key {DisplayPath.Of(first.ClientKey)}");
         Console.WriteLine($"  tl block follow --node {other.Node.Endpoint}");
+        if (network.Manifest.ApprovalsNeeded == 1) // org1 is an admin whose proposals execute at once
+            Console.WriteLine($"  tl demo --node {first.Node.Endpoint} --key {DisplayPath.Of(first.ClientKey)}");
         Console.WriteLine($"  tlnet status --dir {dir}");
         Console.WriteLine($"  tlnet logs --dir {dir} {other.Node.Index}");
         Console.WriteLine($"  tlnet down --dir {dir}");
+    }
+
+    /// <summary>Which organisations are admins and what a governance proposal needs, e.g. "admin: org1 — a governance proposal needs 1 approval …".</summary>
+    internal static string Governance(Layout.NetworkManifest manifest)
+    {
+        var admins = manifest.Nodes.Where(manifest.IsAdmin).Select(n => n.Organisation).ToList();
+        var approvals = manifest.ApprovalsNeeded;
+        var others = manifest.Nodes.Count - admins.Count;
+        return $"admin{(admins.Count == 1 ? "" : "s")}: {string.Join(", ", admins)} — a governance proposal needs {approvals} approval{(approvals == 1 ? "" : "s")} " +
+            $"(a majority of {admins.Count} admin organisation{(admins.Count == 1 ? "" : "s")})" +
+            (others == 0 ? "" : $"; the other {(others == 1 ? "organisation holds" : $"{others} organisations hold")} every role but admin");
     }
 
     private static string Plural(IReadOnlyList<int> items) => items.Count == 1 ? "" : "s";

@@ -1,3 +1,4 @@
+using TrustLedger.Contracts.Governance;
 using TrustLedger.Network.Layout;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Crypto.KeyFiles;
@@ -12,8 +13,17 @@ namespace TrustLedger.Network.Generation;
 /// </summary>
 public static class NetworkGenerator
 {
-    /// <summary>Organisation K's id; every organisation holds every role, like DevGenesis's <c>dev</c>.</summary>
+    /// <summary>Organisation K's id.</summary>
     public static string OrganisationId(int index) => $"org{index}";
+
+    /// <summary>Every role of the dev genesis but <c>admin</c>: what the organisations after the first K admins hold.</summary>
+    public static readonly IReadOnlyList<string> MemberRoles = [.. DevGenesis.AllRoles.Where(role => role != Roles.Admin)];
+
+    /// <summary>
+    /// Organisation K's roles in a network with <paramref name="admins"/> admin organisations: org1..org{admins} hold
+    /// every role, like DevGenesis's <c>dev</c>; the others hold every role except <c>admin</c>.
+    /// </summary>
+    public static IReadOnlyList<string> RolesOf(int index, int admins) => index <= admins ? DevGenesis.AllRoles : MemberRoles;
 
     /// <exception cref="NetworkException">The folder is not empty, or the spec is invalid.</exception>
     public static NetworkManifest Create(NetworkLayout layout, NetworkSpec spec, string password, TimeProvider time)
@@ -63,7 +73,7 @@ public static class NetworkGenerator
             {
                 Id = node.Organisation,
                 Name = $"Organisation {index}",
-                Roles = DevGenesis.AllRoles,
+                Roles = RolesOf(index, spec.Admins),
                 Keys = [Hex.Encode(validator.PublicKey), Hex.Encode(client.PublicKey)],
             });
             validators.Add(new ValidatorEntry { Organisation = node.Organisation, PublicKey = Hex.Encode(validator.PublicKey), Endpoint = node.Endpoint });
@@ -79,7 +89,7 @@ public static class NetworkGenerator
         };
         genesis.Validate();
         File.WriteAllText(layout.GenesisPath, genesis.ToJson());
-        var manifest = new NetworkManifest { ChainId = spec.ChainId, Suite = suite.Name, BasePort = spec.BasePort, Nodes = nodes };
+        var manifest = new NetworkManifest { ChainId = spec.ChainId, Suite = suite.Name, BasePort = spec.BasePort, Admins = spec.Admins, Nodes = nodes };
         AtomicFile.Write(layout.ManifestPath, manifest.ToJson());
         return manifest;
     }

@@ -15,7 +15,24 @@ public sealed record NetworkManifest
     public required string ChainId { get; init; }
     public required string Suite { get; init; }
     public required int BasePort { get; init; }
+
+    /// <summary>
+    /// Organisations org1..org{Admins} hold the admin role; the others every role but admin. Manifests written before
+    /// <c>--admins</c> lack it: every organisation was an admin there, and <see cref="Load"/> says so.
+    /// </summary>
+    public int Admins { get; init; }
+
     public required IReadOnlyList<NodeEntry> Nodes { get; init; }
+
+    /// <summary>Whether the node's organisation holds the admin role.</summary>
+    public bool IsAdmin(NodeEntry node) => node.Index <= Admins;
+
+    /// <summary>
+    /// Approvals a governance proposal needs: a majority of the admin organisations, the governance contract's rule
+    /// when the genesis sets no threshold (tlnet sets none).
+    /// </summary>
+    [JsonIgnore]
+    public int ApprovalsNeeded => Admins / 2 + 1;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -41,6 +58,9 @@ public sealed record NetworkManifest
         if (manifest is null || manifest.Nodes.Count == 0) throw new NetworkException($"{path} names no nodes");
         if (manifest.Format != CurrentFormat)
             throw new NetworkException($"{path} has format {manifest.Format}; this tlnet reads format {CurrentFormat}");
+        if (manifest.Admins == 0) return manifest with { Admins = manifest.Nodes.Count };
+        if (manifest.Admins < 0 || manifest.Admins > manifest.Nodes.Count)
+            throw new NetworkException($"{path} names {manifest.Admins} admin organisations among {manifest.Nodes.Count}");
         return manifest;
     }
 }

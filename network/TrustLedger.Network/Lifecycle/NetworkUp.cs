@@ -8,7 +8,7 @@ namespace TrustLedger.Network.Lifecycle;
 /// What <c>tlnet up</c> asks for. Null shape fields mean "the default" for a new network and "as it is" for an existing
 /// one; a value that contradicts an existing network is an error rather than silently ignored.
 /// </summary>
-public sealed record UpRequest(string Dir, int? Nodes = null, string? Suite = null, int? BasePort = null, string? ChainId = null)
+public sealed record UpRequest(string Dir, int? Nodes = null, string? Suite = null, int? BasePort = null, string? ChainId = null, int? Admins = null)
 {
     public TimeSpan Timeout { get; init; } = LocalNetwork.DefaultReadyTimeout;
 }
@@ -26,7 +26,7 @@ public static class NetworkUp
         if (created)
         {
             var spec = new NetworkSpec(request.Nodes ?? NetworkSpec.DefaultNodes, request.Suite ?? "eth",
-                request.BasePort ?? NetworkSpec.DefaultBasePort, request.ChainId ?? NetworkSpec.DefaultChainId);
+                request.BasePort ?? NetworkSpec.DefaultBasePort, request.ChainId ?? NetworkSpec.DefaultChainId, request.Admins ?? NetworkSpec.DefaultAdmins);
             spec.Validate();
             NetworkGenerator.CheckFolder(new NetworkLayout(request.Dir));
             CheckPortsFree(spec);
@@ -72,6 +72,7 @@ public static class NetworkUp
             Mismatch("--suite", request.Suite, manifest.Suite),
             Mismatch("--base-port", request.BasePort, manifest.BasePort),
             Mismatch("--chain-id", request.ChainId, manifest.ChainId),
+            Mismatch("--admins", request.Admins, manifest.Admins),
         }.OfType<string>().ToList();
         if (conflicts.Count > 0)
             throw new NetworkException($"{network.Layout.Root} already holds a network; {string.Join(", ", conflicts)} cannot change it. " +

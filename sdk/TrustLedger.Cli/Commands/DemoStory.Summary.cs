@@ -14,7 +14,7 @@ internal sealed partial class DemoStory
         Say($"   grant {DomainCli.Short(grant.Id)}: {DomainCli.Name(grant.Status)}, {grant.Uses} of {grant.MaxUses} uses, {log.Count} access receipt(s), expires {DomainCli.Time(grant.ExpiresAtMs)}");
 
         var statistics = await admin.Cases.GetStatisticsAsync([_cast.Police.Id], cancellation: cancellation);
-        Say("   case statistics (the total and period rows count every case on this node):");
+        Say("   case statistics (the total and period rows count every case on the ledger):");
         if (!json) CaseCommands.PrintStatistics(statistics, "     ");
 
         var balance = await admin.Points.GetBalanceAsync(_resident.Address, cancellation);

@@ -12,7 +12,7 @@ namespace TrustLedger.Cli.Commands;
 /// <c>DemoStory.Cases.cs</c>, <c>DemoStory.Points.cs</c>, <c>DemoStory.Summary.cs</c>. Each act prints as it goes
 /// (text) and records its facts for <c>--json</c>.
 /// </summary>
-internal sealed partial class DemoStory(TrustLedgerClient admin, string adminOrganisation, bool json, string endpoint, string tag, string keysDir, CancellationToken cancellation)
+internal sealed partial class DemoStory(TrustLedgerClient admin, DemoStage stage, bool json, string tag, string keysDir, CancellationToken cancellation)
     : IDisposable
 {
     private readonly JsonObject _facts = new();
@@ -27,9 +27,10 @@ internal sealed partial class DemoStory(TrustLedgerClient admin, string adminOrg
 
     public async Task PlayAsync()
     {
-        Say($"TrustLedger demo on {admin.ChainId} ({admin.Suite.Name}) at {endpoint}, run {tag}; keys in {keysDir}");
+        Say($"TrustLedger demo on {admin.ChainId} ({admin.Suite.Name}) at {stage.Endpoint}, run {tag}; keys in {keysDir}");
         _facts["chainId"] = admin.ChainId;
         _facts["run"] = tag;
+        _facts["admin"] = stage.Organisation;
         _facts["keysDir"] = keysDir;
         await GovernanceAsync();
         await DataSharingAsync();
@@ -64,8 +65,8 @@ internal sealed partial class DemoStory(TrustLedgerClient admin, string adminOrg
         KeyFile.Save(key, Path.Combine(keysDir, $"{id}.key.json"), _password, ScryptCost.Light);
         var proposal = await admin.Governance.AddOrganisationAsync(id, title, [role], [key.PublicKey], $"tl demo: {title} joins the network", cancellation);
         if (proposal.Status != "executed")
-            throw new CliException($"proposal {proposal.Id} to add {id} is {proposal.Status}: more admins than '{adminOrganisation}' must approve it (`tl gov approve`) before the demo can go on");
-        var client = await TrustLedgerClient.ConnectAsync(endpoint, key, cancellation);
+            throw new CliException($"proposal {proposal.Id} to add {id} is {proposal.Status}: more admins than '{stage.Organisation}' must approve it (`tl gov approve`) before the demo can go on");
+        var client = await TrustLedgerClient.ConnectAsync(stage.Endpoint, key, cancellation);
         lock (_clients) _clients.Add(client);
         Say($"   {id,-28} {role,-11} proposal {DomainCli.Short(proposal.Id)} executed in block {proposal.Height}");
         return new Actor(id, title, key, client);

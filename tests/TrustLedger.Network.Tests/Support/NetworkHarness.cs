@@ -22,16 +22,16 @@ public sealed class NetworkHarness(ITestOutputHelper? output = null, string? nod
     public NetworkLayout Layout => new(Dir);
     public LocalNetwork Network => LocalNetwork.Open(Dir);
 
-    public UpRequest Request(int nodes, string suite = "eth", TimeSpan? timeout = null) =>
-        new(Dir, nodes, suite, BasePort) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+    public UpRequest Request(int nodes, string suite = "eth", TimeSpan? timeout = null, int? admins = null) =>
+        new(Dir, nodes, suite, BasePort, Admins: admins) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
 
-    /// <summary><c>tlnet up --dir {Dir} --nodes {nodes} --base-port {BasePort}</c>.</summary>
-    public Task<UpResult> UpAsync(int nodes = 1, string suite = "eth", TimeSpan? timeout = null) =>
-        NetworkUp.RunAsync(Request(nodes, suite, timeout), Launcher, Password, TimeProvider.System);
+    /// <summary><c>tlnet up --dir {Dir} --nodes {nodes} --base-port {BasePort} [--admins {admins}]</c>.</summary>
+    public Task<UpResult> UpAsync(int nodes = 1, string suite = "eth", TimeSpan? timeout = null, int? admins = null) =>
+        NetworkUp.RunAsync(Request(nodes, suite, timeout, admins), Launcher, Password, TimeProvider.System);
 
     /// <summary>Generates the files only, starting nothing.</summary>
-    public NetworkManifest Generate(int nodes, string suite = "eth") =>
-        NetworkGenerator.Create(Layout, new NetworkSpec(nodes, suite, BasePort), Password, TimeProvider.System);
+    public NetworkManifest Generate(int nodes, string suite = "eth", int admins = NetworkSpec.DefaultAdmins) =>
+        NetworkGenerator.Create(Layout, new NetworkSpec(nodes, suite, BasePort, Admins: admins), Password, TimeProvider.System);
 
     private readonly List<TrustLedgerClient> _clients = [];
 
