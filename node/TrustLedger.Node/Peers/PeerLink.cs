@@ -39,7 +39,20 @@ internal sealed class PeerLink : IAsyncDisposable
     {
         Url = url;
         (_chain, _key, _time, _logger, _onAnswer) = (chain, key, time, logger, onAnswer);
-        _channel = GrpcChannel.ForAddress(url, new GrpcChannelOptions { MaxReceiveMessageSize = 128 * 1024 * 1024, MaxSendMessageSize = 128 * 1024 * 1024 });
+        _channel = GrpcChannel.ForAddress(url, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = 128 * 1024 * 1024,
+            MaxSendMessageSize = 128 * 1024 * 1024,
+            // HTTP/2 pings find a connection that died silently (a partition, a paused peer) so calls fail and reconnect
+            // instead of hanging on it.
+            HttpHandler = new SocketsHttpHandler
+            {
+                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+                EnableMultipleHttp2Connections = true,
+            },
+        });
         _client = new Peer.PeerClient(_channel);
         _loops = [Task.Run(SendConsensus), Task.Run(SendTransactions)];
     }
