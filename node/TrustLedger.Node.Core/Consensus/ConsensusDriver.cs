@@ -42,7 +42,8 @@ public sealed partial class ConsensusDriver
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SortedDictionary<ulong, SyncedCommit> _stashedCommits = new();
     private (ulong Height, int Round)? _deferredBuild;
-    private (ulong, int, RoundStep)? _lastMark;
+    private (ulong, int, RoundStep, long)? _lastMark;
+    private long _progress;
     private ulong _bestPeerHeight;
     private volatile StatusSnapshot _status;
     private CancellationToken _stopping;
@@ -165,7 +166,11 @@ public sealed partial class ConsensusDriver
 
     private void Finish(Pass pass)
     {
-        if (pass.Wal.Count > 0) _wal.Append(pass.Wal); // durable before anything leaves this node
+        if (pass.Wal.Count > 0)
+        {
+            _wal.Append(pass.Wal); // durable before anything leaves this node
+            _progress++; // the core accepted something new (a message, a verdict, a value) or signed something
+        }
         var broadcast = new List<ConsensusMessage>();
         foreach (var output in pass.Outputs)
         {
