@@ -98,6 +98,7 @@ internal sealed partial class BlockIndex : IDisposable
 
     private void Load()
     {
+        CreateCollections();
         var meta = _meta.FindById(MetaId);
         if (meta is null)
         {
@@ -111,6 +112,20 @@ internal sealed partial class BlockIndex : IDisposable
         var max = _blocks.Count() == 0 ? 0 : (ulong)_blocks.Max().AsInt64;
         if (max != height) throw new InvalidDataException($"index metadata says height {height} but holds blocks up to {max}");
         _height = height;
+    }
+
+    // LiteDB creates a collection on its first insert, and a reader that looks into a collection while another thread's
+    // transaction creates it can find the half-made collection page and poison the engine ("page type must be
+    // collection page"). Readers run alongside the indexing thread, so every collection exists before either starts.
+    private void CreateCollections()
+    {
+        foreach (var collection in new[] { _blocks, _txs, _collided })
+        {
+            if (_db.CollectionExists(collection.Name)) continue;
+            var placeholder = new BsonValue(long.MinValue);
+            collection.Insert(new BsonDocument { ["_id"] = placeholder });
+            collection.Delete(placeholder);
+        }
     }
 
     private bool TryAdd(IReadOnlyList<(Block Block, BlockLocation Location)> batch, bool oneByOne)

@@ -40,7 +40,7 @@ public sealed partial class FileBlockStore
             var recent = new RecentBlocks(options.RecentBlocks);
             var height = CatchUp(log, index, recent, suite, options, logger);
             StorageLog.Opened(logger, directory, height, log.SegmentCount);
-            return new FileBlockStore(directory, suite, storeLock, log, index, recent, height);
+            return new FileBlockStore(directory, suite, storeLock, log, index, recent, height, options.IndexGate);
         }
         catch
         {

@@ -10,8 +10,9 @@ namespace TrustLedger.Node.Storage;
 /// <summary>
 /// The embedded on-disk <see cref="IBlockStore"/>: an append-only, fsynced, checksummed block log (the source of
 /// truth, in <c>blocks-NNNNNN.log</c> segments) plus a LiteDB index (<c>index.db</c>) rebuilt from the log whenever
-/// it lags or is lost. <see cref="Append"/> returns after one fsync of the log and one index transaction.
-/// A failed append poisons the store (the block may or may not be durable): reopen it, as after a crash.
+/// it lags or is lost. <see cref="Append"/> returns after one fsync of the log; the index follows on a thread of the
+/// store's own, and until it has caught up, appended blocks are answered from memory.
+/// A failed append or index write poisons the store (the block may or may not be durable): reopen it, as after a crash.
 /// </summary>
 public sealed partial class FileBlockStore : IBlockStore
 {
@@ -25,8 +26,10 @@ public sealed partial class FileBlockStore : IBlockStore
     private Exception? _fault;
     private volatile bool _disposed;
 
-    private FileBlockStore(string directory, ICryptoSuite suite, StoreLock storeLock, BlockLog log, BlockIndex index, RecentBlocks recent, ulong height)
+    private FileBlockStore(string directory, ICryptoSuite suite, StoreLock storeLock, BlockLog log, BlockIndex index, RecentBlocks recent, ulong height,
+        ManualResetEventSlim? indexGate)
     {
+        _indexGate = indexGate;
         Directory = directory;
         _suite = suite;
         _lock = storeLock;
@@ -34,6 +37,7 @@ public sealed partial class FileBlockStore : IBlockStore
         _index = index;
         _recent = recent;
         _height = height;
+        StartIndexer();
     }
 
     /// <summary>The directory holding the log segments, the index and the LOCK file.</summary>
@@ -49,19 +53,20 @@ public sealed partial class FileBlockStore : IBlockStore
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_fault is not null) throw new InvalidOperationException("an earlier append failed; reopen the store to recover", _fault);
+            if (Volatile.Read(ref _fault) is { } fault) throw new InvalidOperationException("an earlier append failed; reopen the store to recover", fault);
             var expected = _height + 1;
             if (block.Height != expected)
                 throw new InvalidOperationException($"cannot append block {block.Height}: the next height is {expected}");
+            WaitForIndexRoom();
             try
             {
                 var location = _log.Append(block.Height, block.Encode());
-                _index.Add([(block, location)]);
                 _recent.Add(block.Height, location, block.Header);
+                QueueForIndex(block, location);
             }
             catch (Exception ex)
             {
-                _fault = ex;
+                lock (_unindexedLock) _fault ??= ex;
                 throw;
             }
             Volatile.Write(ref _height, block.Height); // publish last: readers of Height find the block indexed
@@ -83,6 +88,7 @@ public sealed partial class FileBlockStore : IBlockStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (height == 0 || height > Height) return null;
         if (_recent.Get(height) is { } recent) return recent.Header;
+        if (Unindexed(height) is { } unindexed) return unindexed.Header;
         var entry = _index.Get(height) ?? throw MissingFromIndex(height);
         var reader = new CanonicalReader(entry.HeaderBytes);
         var header = BlockHeader.Read(ref reader);
@@ -94,8 +100,11 @@ public sealed partial class FileBlockStore : IBlockStore
     public TxLocation? FindTransaction(Hash32 txId)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var location = _index.FindTransaction(txId);
-        return location is { } found && found.Height <= Height ? found : null; // indexed but not yet published
+        // Memory first: an entry leaves it only once indexed, so a miss there is found in the index. Both are asked
+        // because an indexed occurrence is older than an unindexed one, and the first occurrence wins.
+        var unindexed = FindUnindexed(txId);
+        var location = _index.FindTransaction(txId) ?? unindexed;
+        return location is { } found && found.Height <= Height ? found : null; // not yet published
     }
 
     /// <inheritdoc />
@@ -113,6 +122,7 @@ public sealed partial class FileBlockStore : IBlockStore
         {
             if (_disposed) return;
             _disposed = true;
+            StopIndexer();
             _index.Dispose();
             _log.Dispose();
             _lock.Dispose();
@@ -120,7 +130,7 @@ public sealed partial class FileBlockStore : IBlockStore
     }
 
     private BlockLocation LocationOf(ulong height) =>
-        _recent.Get(height)?.Location ?? (_index.Get(height) ?? throw MissingFromIndex(height)).Location;
+        _recent.Get(height)?.Location ?? Unindexed(height)?.Location ?? (_index.Get(height) ?? throw MissingFromIndex(height)).Location;
 
     private InvalidOperationException MissingFromIndex(ulong height) =>
         new($"the block index has no entry for block {height} (height {Height}); reopen with RebuildIndex");

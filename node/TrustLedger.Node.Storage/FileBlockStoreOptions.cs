@@ -15,6 +15,9 @@ public sealed class FileBlockStoreOptions
     /// <summary>Verify the checksum of every record on open, not only those after the index (reads the whole log).</summary>
     public bool VerifyLog { get; init; }
 
+    /// <summary>Tests hold the background indexer here (it waits for the gate before each batch) to read a lagging index.</summary>
+    internal ManualResetEventSlim? IndexGate { get; init; }
+
     /// <summary>Bytes of a tx id used as its index key (8). Tests shrink it to force key collisions.</summary>
     internal int TxKeyBytes { get; init; } = 8;
 

@@ -53,7 +53,7 @@ public sealed partial class ConsensusDriver
         {
             // Refused against state now (nonce used, window passed, sender removed): they can never commit.
             var dropped = execution.Dropped.Select(d => d.TxId).ToHashSet();
-            _pool.Remove(dropped);
+            _pool.Remove(dropped); // then published, as for commits
             _onCommitted(new CommitOutcome(null, execution.Dropped, []));
         }
         var header = _ledger.Preview(execution, timeMs, _key!.Address);
@@ -81,7 +81,7 @@ public sealed partial class ConsensusDriver
         var value = executed.Value;
         var block = new Block(value.Header, value.Transactions, executed.Execution.Receipts, decision.Certificate);
         var outcome = _committer.Commit(block, executed.Execution, []);
-        _pool.RemoveCommitted(value.Transactions);
+        _pool.RemoveCommitted(value.Transactions); // before publishing: a waiter that still saw its tx pooled is told
         _checker.OnCommitted();
         _wal.PruneBelow(decision.Height + 1);
         var now = _time.GetTimestamp();

@@ -37,10 +37,13 @@ public sealed partial class ConsensusDriver
         return StatusAnswer.Nothing(_core.Height);
     }
 
-    // No progress since the last tick: re-send what peers may have missed and tell them where we are.
+    // No progress since the last tick — the same height, round and step, and the core accepted nothing new — so
+    // something was lost: re-send what peers may have missed and tell them where we are. A height that is merely
+    // slow (a big block being checked or stored, votes still trickling in) is no stall: re-sending then would only
+    // add work (each re-send carries the proposal, block and all) to nodes that are busy already.
     private void GossipIfStalled(Pass pass)
     {
-        var mark = (_core.Height, _core.Round, _core.CurrentStep);
+        var mark = (_core.Height, _core.Round, _core.CurrentStep, _progress);
         if (mark == _lastMark)
         {
             var messages = _core.Gossip().Messages;

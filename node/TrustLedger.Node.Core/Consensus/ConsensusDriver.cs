@@ -42,7 +42,8 @@ public sealed partial class ConsensusDriver
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SortedDictionary<ulong, SyncedCommit> _stashedCommits = new();
     private (ulong Height, int Round)? _deferredBuild;
-    private (ulong, int, RoundStep)? _lastMark;
+    private (ulong, int, RoundStep, long)? _lastMark;
+    private long _progress;
     private ulong _bestPeerHeight;
     private volatile StatusSnapshot _status;
     private CancellationToken _stopping;
@@ -102,8 +103,36 @@ public sealed partial class ConsensusDriver
 
     private void Post(Work work) => _inbox.Writer.TryWrite(work);
 
-    /// <summary>Runs the loop until <paramref name="stopping"/>; an exception means the node must stop (fail-stop).</summary>
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>
+    /// Runs the loop until <paramref name="stopping"/>; an exception means the node must stop (fail-stop). The loop has
+    /// a thread of its own: on the thread pool each pass would queue behind whatever the pool is busy with (signature
+    /// checks of submitted and shared transactions, gRPC calls), and every vote would wait for that.
+    /// </summary>
+    public Task RunAsync(CancellationToken stopping)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stopping);
+                done.TrySetResult();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                done.TrySetCanceled(stopping);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        })
+        { IsBackground = true, Name = "TL consensus" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(CancellationToken stopping)
     {
         _stopping = stopping;
         var records = _wal.ReadAll().Where(r => r.Height > _ledger.Height).ToList();
@@ -114,12 +143,19 @@ public sealed partial class ConsensusDriver
         Finish(pass);
         _ = TickGossip(stopping);
         var reader = _inbox.Reader;
-        while (await reader.WaitToReadAsync(stopping))
+        while (WaitForWork(reader, stopping))
         {
             pass = new Pass();
             while (pass.Count < MaxWorkPerPass && !pass.Decided && reader.TryRead(out var work)) Process(work, pass);
             Finish(pass);
         }
+    }
+
+    // Blocks the loop's own thread (never a pool thread) until work arrives.
+    private static bool WaitForWork(ChannelReader<Work> reader, CancellationToken stopping)
+    {
+        var ready = reader.WaitToReadAsync(stopping);
+        return ready.IsCompleted ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
     }
 
     // One pass: steps taken, their WAL records and effects, and answers to give once the records are durable.
@@ -165,7 +201,11 @@ public sealed partial class ConsensusDriver
 
     private void Finish(Pass pass)
     {
-        if (pass.Wal.Count > 0) _wal.Append(pass.Wal); // durable before anything leaves this node
+        if (pass.Wal.Count > 0)
+        {
+            _wal.Append(pass.Wal); // durable before anything leaves this node
+            _progress++; // the core accepted something new (a message, a verdict, a value) or signed something
+        }
         var broadcast = new List<ConsensusMessage>();
         foreach (var output in pass.Outputs)
         {

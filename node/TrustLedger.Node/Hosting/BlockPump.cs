@@ -7,6 +7,7 @@ namespace TrustLedger.Node.Hosting;
 /// <summary>
 /// Drives block production: waits for pending transactions, gives a batch a moment to form, then asks the
 /// chain grain for a block, back to back while the mempool is non-empty. A storage failure stops the node.
+/// Dev mode only: under BFT consensus the driver builds blocks, and a follower imports them.
 /// </summary>
 public sealed class BlockPump(
     NodeRuntime runtime, IGrainFactory grains, IOptions<NodeOptions> options, IHostApplicationLifetime lifetime, ILogger<BlockPump> logger)
@@ -14,6 +15,7 @@ public sealed class BlockPump(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (runtime.Validator is null) return; // otherwise it would call the grain every few ms while transactions wait
         var chain = grains.GetGrain<IChainGrain>(ChainGrain.Id);
         var delay = TimeSpan.FromMilliseconds(options.Value.BlockDelayMs);
         try

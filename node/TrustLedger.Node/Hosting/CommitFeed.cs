@@ -10,7 +10,14 @@ namespace TrustLedger.Node.Hosting;
 /// Tells waiting clients what became of their transactions and wakes block streams. Published to only after a
 /// block is durable, so a completed wait is an acknowledged, crash-safe commit.
 /// </summary>
-public sealed class CommitFeed(IBlockStore store, LedgerState ledger)
+/// <param name="store">Where committed transactions are looked up.</param>
+/// <param name="ledger">The chain (its hash function names blocks).</param>
+/// <param name="waitingInPool">
+/// True while a transaction still waits in the mempool. Every way out of the pool that settles a transaction
+/// (committed, dropped) publishes its outcome after removing it, so a waiter registered while it is still there
+/// is told, and the store need not be searched for it.
+/// </param>
+public sealed class CommitFeed(IBlockStore store, LedgerState ledger, Func<Hash32, bool>? waitingInPool = null)
 {
     private readonly ConcurrentDictionary<Hash32, TaskCompletionSource<TxOutcome>> _waiters = new();
     private readonly RecentBlocks _recent = new(capacity: 64);
@@ -49,7 +56,7 @@ public sealed class CommitFeed(IBlockStore store, LedgerState ledger)
     {
         var waiter = _waiters.GetOrAdd(txId, _ => new TaskCompletionSource<TxOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         // Registered first, looked up second: a commit between the two cannot be missed.
-        if (Find(txId) is { } done)
+        if (waitingInPool?.Invoke(txId) != true && Find(txId) is { } done)
         {
             _waiters.TryRemove(KeyValuePair.Create(txId, waiter));
             return done;

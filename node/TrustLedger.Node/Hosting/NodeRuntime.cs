@@ -112,7 +112,7 @@ public sealed class NodeRuntime : IDisposable
                 ?? throw new InvalidOperationException($"key {key.Address} is neither a validator nor a member key of this network");
             var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
             var importer = new BlockImporter(ledger, executor, nonces, members, store);
-            var feed = new CommitFeed(store, ledger);
+            var feed = new CommitFeed(store, ledger, pool.Contains);
             var runtime = new NodeRuntime(chain, store, ledger, admission, pool, importer, key, feed, organisation);
             switch (ChooseRole(options, chain, ledger, key))
             {

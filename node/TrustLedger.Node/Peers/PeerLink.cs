@@ -13,12 +13,16 @@ namespace TrustLedger.Node.Peers;
 /// <summary>
 /// The outbound side of one peer: two queues, each drained by its own loop into signed batches — consensus traffic
 /// (messages and status, small and urgent) and shared transactions (bulky), so a burst of transactions never delays a
-/// vote. Best effort: when the peer is away, batches are dropped and queues keep only their newest entries; consensus
-/// re-sends what matters once the peer is back.
+/// vote. Consensus batches go out without waiting for the previous call to return (up to
+/// <see cref="ConsensusCallsInFlight"/> calls at once, multiplexed on the one HTTP/2 connection): a call that carries
+/// our status waits for the peer's answer, and a vote must not queue behind it. Arrival order is not guaranteed, and
+/// consensus does not need it. Best effort: when the peer is away, batches are dropped and queues keep only their
+/// newest entries; consensus re-sends what matters once the peer is back.
 /// </summary>
 internal sealed class PeerLink : IAsyncDisposable
 {
     private const int QueueLimit = 20_000;
+    private const int ConsensusCallsInFlight = 4;
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
     private readonly ChainConfig _chain;
@@ -31,8 +35,10 @@ internal sealed class PeerLink : IAsyncDisposable
     private readonly Channel<object> _consensus = Bounded();
     private readonly Channel<SignedTransaction> _transactions = Channel.CreateBounded<SignedTransaction>(
         new BoundedChannelOptions(QueueLimit) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly SemaphoreSlim _consensusCalls = new(ConsensusCallsInFlight);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task[] _loops;
+    private readonly Lock _complaintLock = new();
     private DateTimeOffset _lastComplaint = DateTimeOffset.MinValue;
 
     public PeerLink(string url, ChainConfig chain, KeyPair key, TimeProvider time, ILogger logger, Action<PeerAnswer> onAnswer)
@@ -75,17 +81,33 @@ internal sealed class PeerLink : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync(_stop.Token))
             {
+                await _consensusCalls.WaitAsync(_stop.Token); // while every call is out, what arrives joins the next batch
                 var body = new PeerBody();
                 while (body.ConsensusMessages.Count < 2_000 && reader.TryRead(out var item))
                 {
                     if (item is ConsensusMessage message) body.ConsensusMessages.Add(ByteString.CopyFrom(message.Encode()));
                     else if (item is Core.Consensus.PeerStatus status) body.Status = new PeerStatus { Height = status.Height, Round = (uint)status.Round };
                 }
-                await Send(body);
+                _ = SendConsensusBatch(body);
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private async Task SendConsensusBatch(PeerBody body)
+    {
+        try
+        {
+            await Send(body);
+        }
+        catch (Exception) when (_stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _consensusCalls.Release();
         }
     }
 
@@ -125,9 +147,14 @@ internal sealed class PeerLink : IAsyncDisposable
         {
             IsConnected = false;
             var now = _time.GetUtcNow();
-            if (now - _lastComplaint > TimeSpan.FromSeconds(10))
+            bool complain;
+            lock (_complaintLock) // consensus calls run concurrently
             {
-                _lastComplaint = now;
+                complain = now - _lastComplaint > TimeSpan.FromSeconds(10);
+                if (complain) _lastComplaint = now;
+            }
+            if (complain)
+            {
                 _logger.LogWarning("Peer {Peer} unreachable or refusing: {Error}", Url, e is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : e.Message);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(200), _time, _stop.Token); // don't spin against a peer that is down
@@ -143,11 +170,13 @@ internal sealed class PeerLink : IAsyncDisposable
         try
         {
             await Task.WhenAll(_loops);
+            for (var i = 0; i < ConsensusCallsInFlight; i++) await _consensusCalls.WaitAsync(); // calls still out end on _stop
         }
         catch (OperationCanceledException)
         {
         }
         _channel.Dispose();
+        _consensusCalls.Dispose();
         _stop.Dispose();
     }
 }
