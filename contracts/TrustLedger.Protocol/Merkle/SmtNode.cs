@@ -9,4 +9,7 @@ internal abstract class SmtNode
     public Hash32 Hash;
 
     public bool Dirty = true;
+
+    /// <summary>The fork that created this node and may change it in place; null for nodes of a tree that is no fork.</summary>
+    public object? Owner;
 }

@@ -55,32 +55,32 @@ public sealed partial class SparseMerkleTree
         var keyHash = _hash.Hash(key);
         value = (byte[])value.Clone(); // the caller keeps ownership of its array; ours must never change under us
 
+        Changing();
         SmtBranch? parent = null;
         bool side = false;
         var node = _root;
         int depth = 0;
-        for (; node is SmtBranch branch; depth++)
+        for (; node is SmtBranch shared; depth++)
         {
+            var branch = Own(shared, parent, side);
             branch.Dirty = true;
             parent = branch;
             side = keyHash.Bit(depth);
             node = branch.Child(side);
         }
 
-        if (node is SmtLeaf leaf && leaf.KeyHash == keyHash)
+        if (node is SmtLeaf found && found.KeyHash == keyHash)
         {
-            if (!leaf.Key.AsSpan().SequenceEqual(key))
+            if (!found.Key.AsSpan().SequenceEqual(key))
                 throw new InvalidOperationException($"{_hash.Name} collision between two keys: {keyHash}");
+            var leaf = Own(found, parent, side);
             leaf.Value = value;
             leaf.Dirty = true;
             return;
         }
-        var added = new SmtLeaf(keyHash, (byte[])key.Clone(), value);
-        var replacement = node is SmtLeaf other ? Split(other, added, depth) : added;
-        if (parent is null)
-            _root = replacement;
-        else
-            parent.SetChild(side, replacement);
+        var added = new SmtLeaf(keyHash, (byte[])key.Clone(), value) { Owner = _owner };
+        var replacement = node is SmtLeaf other ? Split(other, added, depth, _owner) : added;
+        Link(parent, side, replacement);
         Count++;
     }
 
@@ -90,16 +90,21 @@ public sealed partial class SparseMerkleTree
         ArgumentNullException.ThrowIfNull(key);
         var keyHash = _hash.Hash(key);
 
-        var path = new List<SmtBranch>();
         var node = _root;
         for (int depth = 0; node is SmtBranch branch; depth++)
-        {
-            path.Add(branch);
             node = branch.Child(keyHash.Bit(depth));
-        }
         if (node is not SmtLeaf leaf || !Holds(leaf, keyHash, key))
             return false;
 
+        Changing();
+        var path = new List<SmtBranch>();
+        node = _root;
+        for (int depth = 0; node is SmtBranch shared; depth++)
+        {
+            var branch = Own(shared, path.Count == 0 ? null : path[^1], depth > 0 && keyHash.Bit(depth - 1));
+            path.Add(branch);
+            node = branch.Child(keyHash.Bit(depth));
+        }
         Count--;
         if (path.Count == 0)
         {
@@ -123,18 +128,19 @@ public sealed partial class SparseMerkleTree
         return true;
     }
 
-    // Two leaves that share the path prefix up to `depth`: branches down to their first differing bit.
-    private static SmtNode Split(SmtLeaf existing, SmtLeaf added, int depth)
+    // Two leaves that share the path prefix up to `depth`: branches down to their first differing bit. The existing
+    // leaf moves down unchanged (a leaf's hash does not depend on its depth), so a fork may share it.
+    private static SmtNode Split(SmtLeaf existing, SmtLeaf added, int depth, object? owner)
     {
         int split = depth;
         while (existing.KeyHash.Bit(split) == added.KeyHash.Bit(split))
             split++; // distinct 256-bit hashes differ somewhere below 256
-        var node = new SmtBranch();
+        var node = new SmtBranch { Owner = owner };
         node.SetChild(added.KeyHash.Bit(split), added);
         node.SetChild(existing.KeyHash.Bit(split), existing);
         for (int d = split - 1; d >= depth; d--)
         {
-            var above = new SmtBranch();
+            var above = new SmtBranch { Owner = owner };
             above.SetChild(added.KeyHash.Bit(d), node);
             node = above;
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Core.Execution;
@@ -19,6 +20,9 @@ public sealed class LedgerState
 
     // Readers on other threads (admission dry-runs, queries) see the state between blocks, never half a block.
     private readonly ReaderWriterLockSlim _stateLock = new(LockRecursionPolicy.NoRecursion);
+
+    // State trees previewed for executions (Preview → Apply); an entry lives as long as its execution.
+    private readonly ConditionalWeakTable<ExecutionResult, SparseMerkleTree> _previewed = new();
 
     private LedgerState(ChainConfig chain)
     {
@@ -73,11 +77,13 @@ public sealed class LedgerState
         try
         {
             validatorSetHash = NextValidatorSetHash();
-            foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
-            {
-                if (value is null) State.Remove(key);
-                else State.Set(key, value);
-            }
+            // A previewed execution already holds the tree with its writes, hashed: take it instead of redoing both.
+            if (!(_previewed.TryGetValue(execution, out var previewed) && State.Tree.TryAdopt(previewed)))
+                foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+                {
+                    if (value is null) State.Remove(key);
+                    else State.Set(key, value);
+                }
             stateRoot = State.Tree.Root; // computing the root updates cached hashes: a write
             StateHeight = Height + 1;
         }
@@ -92,35 +98,32 @@ public sealed class LedgerState
 
     /// <summary>
     /// The header committing <paramref name="execution"/> on top of the head would have, leaving the ledger as it
-    /// was: how a validator checks a proposed block before it is decided. Readers never see the trial writes (the
-    /// write lock is held from apply to undo); the state map's root depends only on its contents, so undoing the
-    /// writes restores the previous root exactly.
+    /// was: how a validator checks a proposed block before it is decided. The writes go to a copy-on-write fork of the
+    /// state tree, so readers never see them; the fork is kept with the execution (while the execution lives), and
+    /// <see cref="Apply"/> of the same execution on the same head takes the fork as the new state in O(1).
     /// </summary>
     public BlockHeader Preview(ExecutionResult execution, long timeMs, Address proposer)
     {
         Hash32 stateRoot, validatorSetHash;
+        SparseMerkleTree fork;
         _stateLock.EnterWriteLock();
         try
         {
             validatorSetHash = NextValidatorSetHash();
-            var undo = new List<(byte[] Key, byte[]? Previous)>();
-            foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
-            {
-                undo.Add((key, State.Get(key)));
-                if (value is null) State.Remove(key);
-                else State.Set(key, value);
-            }
-            stateRoot = State.Tree.Root;
-            foreach (var (key, previous) in undo)
-            {
-                if (previous is null) State.Remove(key);
-                else State.Set(key, previous);
-            }
+            fork = State.Tree.Fork(); // brings the committed root's cached hashes up to date: a write
         }
         finally
         {
             _stateLock.ExitWriteLock();
         }
+        // The fork only reads committed nodes, and only this thread (the single writer) could change them.
+        foreach (var (key, value) in execution.Writes.WritesInKeyOrder())
+        {
+            if (value is null) fork.Remove(key);
+            else fork.Set(key, value);
+        }
+        stateRoot = fork.Root;
+        _previewed.AddOrUpdate(execution, fork);
         var leaves = execution.Included.Select(tx => MerkleProofs.LeafHash(Chain.Suite.Hash, tx.Id.ToArray())).ToArray();
         return new BlockHeader(Chain.ChainId, Height + 1, HeadHash, timeMs, (uint)execution.Included.Count,
             (ulong)(Log.Size + leaves.Length), Log.RootWithAppended(leaves), stateRoot, ReceiptsRoot(execution.Receipts), validatorSetHash, proposer);
