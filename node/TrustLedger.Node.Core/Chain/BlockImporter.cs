@@ -14,6 +14,8 @@ namespace TrustLedger.Node.Core.Chain;
 /// </summary>
 public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, IBlockStore store)
 {
+    private readonly BlockCommitter _committer = new(ledger, nonces, members, store);
+
     public CommitOutcome Import(Block block)
     {
         var chain = ledger.Chain;
@@ -25,7 +27,8 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
         // The set of the block's height, from this node's state before the block (see ValidatorSchedule).
         if (BlockCertificate.Problem(chain.Suite, chain.ChainId, header, block.Commit, ledger.ValidatorSetAt(header.Height)) is { } certificate)
             throw new InvalidBlockException(header.Height, certificate);
-        CheckTransactions(block);
+        if (EnvelopeRules.FirstProblem(block.Transactions, chain) is { } bad)
+            throw new InvalidBlockException(header.Height, $"transaction {bad.TxId}: {bad.Reason}");
 
         if (ReExecution.Problem(ledger, executor, block, out var execution) is { } problem)
             throw new InvalidBlockException(header.Height, problem);
@@ -33,23 +36,6 @@ public sealed class BlockImporter(LedgerState ledger, BlockExecutor executor, Co
         if (expected != header)
             throw new InvalidBlockException(header.Height, "header roots differ from re-execution");
 
-        ledger.Apply(execution, header.TimeMs, header.Proposer);
-        store.Append(block); // durable before the head moves
-        ledger.SetHead(header);
-        nonces.OnCommitted(block.Transactions, header.TimeMs);
-        var changed = execution.Writes.ChangedKeys();
-        if (changed.Any(key => Contracts.Membership.MembershipState.IsMemberKey(key))) members.Refresh(ledger);
-        return new CommitOutcome(block, [], changed);
-    }
-
-    // Signatures dominate the cost; they are independent, so all cores check them.
-    private void CheckTransactions(Block block)
-    {
-        var chain = ledger.Chain;
-        var problems = new TxRejection?[block.Transactions.Count];
-        Parallel.For(0, block.Transactions.Count, i =>
-            problems[i] = EnvelopeRules.CheckShape(block.Transactions[i], chain) ?? EnvelopeRules.CheckSignature(block.Transactions[i], chain));
-        if (problems.FirstOrDefault(p => p is not null) is { } problem)
-            throw new InvalidBlockException(block.Height, $"transaction {problem.TxId}: {problem.Reason}");
+        return _committer.Commit(block, execution, []);
     }
 }

@@ -93,17 +93,12 @@ public sealed class ProposalChecker(LedgerState ledger, BlockExecutor executor, 
         return null;
     }
 
-    // Admission already verified the signatures of transactions waiting in our pool; check the rest, in parallel.
+    // Admission already verified the signatures of transactions waiting in our pool (same id and same signature bytes).
     private string? CheckTransactions(IReadOnlyList<SignedTransaction> txs)
     {
-        var chain = ledger.Chain;
         var seen = new HashSet<Hash32>();
         foreach (var tx in txs)
             if (!seen.Add(tx.Id)) return $"transaction {tx.Id} appears twice";
-        var problems = new TxRejection?[txs.Count];
-        Parallel.For(0, txs.Count, i =>
-            problems[i] = EnvelopeRules.CheckShape(txs[i], chain)
-                ?? (pool.HoldsVerified(txs[i]) ? null : EnvelopeRules.CheckSignature(txs[i], chain)));
-        return problems.FirstOrDefault(p => p is not null) is { } problem ? $"transaction {problem.TxId}: {problem.Reason}" : null;
+        return EnvelopeRules.FirstProblem(txs, ledger.Chain, pool.HoldsVerified) is { } problem ? $"transaction {problem.TxId}: {problem.Reason}" : null;
     }
 }

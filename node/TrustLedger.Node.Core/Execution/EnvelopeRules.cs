@@ -63,4 +63,17 @@ public static class EnvelopeRules
     private static string Format(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>
+    /// The first transaction of a block whose shape or signature fails, or null. Signatures dominate the cost and are
+    /// independent, so all cores check them; <paramref name="alreadyVerified"/> skips the signature of a transaction this
+    /// node has verified before (exactly those bytes).
+    /// </summary>
+    public static TxRejection? FirstProblem(IReadOnlyList<SignedTransaction> txs, ChainConfig chain, Func<SignedTransaction, bool>? alreadyVerified = null)
+    {
+        var problems = new TxRejection?[txs.Count];
+        Parallel.For(0, txs.Count, i =>
+            problems[i] = CheckShape(txs[i], chain) ?? (alreadyVerified?.Invoke(txs[i]) == true ? null : CheckSignature(txs[i], chain)));
+        return problems.FirstOrDefault(p => p is not null);
+    }
 }
