@@ -49,7 +49,7 @@ public sealed partial class TrustLedgerClient
             yield return new WatchedPointsAccount(u.Stamp.ToStamp(), WireMapping.ToAddress(u.Address, "address"), u.Account, u.UsableBalance, u.Entries);
     }
 
-    private Watch.WatchClient WatchRpc => new(_channel);
+    private Watch.WatchClient WatchRpc => new(_calls);
 }
 
 file static class WatchConversions

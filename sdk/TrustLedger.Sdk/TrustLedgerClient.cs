@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Core.Interceptors;
+using TrustLedger.Proto.Access;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
 using TrustLedger.Protocol.Crypto;
@@ -13,7 +15,8 @@ namespace TrustLedger.Sdk;
 
 /// <summary>
 /// A department's connection to a TrustLedger node: signs with the caller's key, submits, waits for durable
-/// receipts and reads blocks. Learns the chain id and crypto suite from the node on connect.
+/// receipts and reads blocks. Learns the chain id and crypto suite from the node on connect. With a key, every call
+/// carries a credential signed by it, and the node answers reads as the key's organisation may see them.
 /// <code>
 /// using var client = await TrustLedgerClient.ConnectAsync("http://127.0.0.1:5080", KeyFile.Load("me.key.json", password));
 /// var receipt = await client.SubmitAsync("anchor.put", "hello"u8.ToArray());
@@ -22,21 +25,25 @@ namespace TrustLedger.Sdk;
 public sealed partial class TrustLedgerClient : IDisposable
 {
     private readonly GrpcChannel _channel;
+    private readonly CallInvoker _calls;
     private readonly Ledger.LedgerClient _rpc;
     private readonly TransactionFactory? _factory;
 
     private TrustLedgerClient(GrpcChannel channel, NodeInfo node, KeyPair? signer)
     {
         _channel = channel;
-        _rpc = new Ledger.LedgerClient(channel);
         Node = node;
         Suite = CryptoSuites.Get(node.CryptoSuite);
+        _calls = channel.CreateCallInvoker();
         if (signer is not null)
         {
             if (signer.Suite != Suite.Name)
                 throw new ArgumentException($"the key is a {signer.Suite} key but the network uses {Suite.Name}", nameof(signer));
             _factory = new TransactionFactory(node.ChainId, Suite, signer);
+            // Every call names the key behind it, so the node authorises reads against the key's organisation and roles.
+            _calls = _calls.Intercept(new CallerCredentialInterceptor(Suite, signer, node.ChainId, node.NodeAddress));
         }
+        _rpc = new Ledger.LedgerClient(_calls);
     }
 
     /// <summary>The node's status when the client connected.</summary>

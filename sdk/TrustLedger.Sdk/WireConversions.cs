@@ -17,7 +17,12 @@ internal static class WireConversions
         DateTimeOffset.FromUnixTimeMilliseconds(s.HeadTimeMs), s.LogSize, WireMapping.ToHash(s.LogRoot, "log_root"),
         WireMapping.ToHash(s.StateRoot, "state_root"), WireMapping.ToAddress(s.NodeAddress, "node_address"), s.Organisation,
         (int)s.MempoolSize, s.Version, DateTimeOffset.FromUnixTimeMilliseconds(s.StartedAtMs),
-        s.Validators.Select(v => WireMapping.ToAddress(v, "validators")).ToArray(), s.RssBytes, s.Role, s.Upstream);
+        s.Validators.Select(v => WireMapping.ToAddress(v, "validators")).ToArray(), s.RssBytes, s.Role, s.Upstream)
+    {
+        CallerOrganisation = s.CallerOrganisation,
+        CallerRoles = [.. s.CallerRoles],
+        CallerAddress = s.CallerAddress.IsEmpty ? null : WireMapping.ToAddress(s.CallerAddress, "caller_address"),
+    };
 
     /// <summary>Turns a refusal status into <see cref="TransactionRejectedException"/>; other failures stay <see cref="RpcException"/>.</summary>
     public static Exception Translate(RpcException e) => e.StatusCode switch

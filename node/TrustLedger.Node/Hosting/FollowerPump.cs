@@ -1,7 +1,9 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Node.Grains;
+using TrustLedger.Proto.Access;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
 
@@ -26,8 +28,7 @@ public sealed class FollowerPump(NodeRuntime runtime, IGrainFactory grains, ILog
             try
             {
                 using var channel = GrpcChannel.ForAddress(upstream, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
-                var peer = new Ledger.LedgerClient(channel);
-                await Follow(peer, chain, stoppingToken);
+                await Follow(channel, chain, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,11 +56,14 @@ public sealed class FollowerPump(NodeRuntime runtime, IGrainFactory grains, ILog
         }
     }
 
-    private async Task Follow(Ledger.LedgerClient peer, IChainGrain chain, CancellationToken cancellation)
+    private async Task Follow(GrpcChannel channel, IChainGrain chain, CancellationToken cancellation)
     {
-        var status = await peer.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellation);
+        var status = await new Ledger.LedgerClient(channel).GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellation);
         if (WireMapping.ToHash(status.GenesisHash, "genesis_hash") != runtime.Chain.GenesisHash)
             throw new InvalidBlockException(0, "the peer runs a different genesis");
+        // Raw blocks are for validators and auditors: the follower asks as its own key, for this peer only.
+        var peer = new Ledger.LedgerClient(channel.Intercept(new CallerCredentialInterceptor(
+            runtime.Chain.Suite, runtime.Key, runtime.Chain.ChainId, WireMapping.ToAddress(status.NodeAddress, "node_address"))));
         // Subscribe first, then catch up: blocks committed meanwhile arrive on the stream (duplicates are skipped).
         using var stream = peer.StreamBlocks(new StreamBlocksRequest { FromHeight = runtime.Ledger.Height + 1 }, cancellationToken: cancellation);
         logger.LogInformation("Following {Peer} from height {Height} (peer at {PeerHeight})", runtime.Upstream, runtime.Ledger.Height, status.Height);

@@ -10,6 +10,8 @@ public sealed partial class LedgerService
 {
     public override Task<NodeStatus> GetStatus(GetStatusRequest request, ServerCallContext context)
     {
+        var caller = callers.Authenticate(context);
+        var reader = runtime.Ledger.ReadState(caller.ReaderAt);
         var head = runtime.Ledger.Head;
         var status = new NodeStatus
         {
@@ -30,7 +32,10 @@ public sealed partial class LedgerService
             RssBytes = Environment.WorkingSet,
             Role = runtime.Role,
             Upstream = runtime.Upstream ?? "",
+            CallerOrganisation = reader.Organisation ?? "",
+            CallerAddress = reader.Key is { } key ? ByteString.CopyFrom(key.Bytes) : ByteString.Empty,
         };
+        status.CallerRoles.AddRange(reader.Roles);
         var signers = runtime.Ledger.ValidatorSetAt(runtime.Ledger.Height + 1); // governance may have replaced the genesis set
         status.Validators.AddRange(signers.Validators.Select(v => ByteString.CopyFrom(v.Address.Bytes)));
         return Task.FromResult(status);

@@ -1,6 +1,8 @@
 using Google.Protobuf;
 using Grpc.Core;
+using TrustLedger.Node.Core.Access;
 using TrustLedger.Node.Hosting;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
 using TrustLedger.Protocol.Ledger;
@@ -10,7 +12,7 @@ using Wire = TrustLedger.Proto.Wire.V1;
 namespace TrustLedger.Node.Services;
 
 /// <summary>The client API (see ledger_service.proto). Admission runs on the calling thread, so many callers verify signatures in parallel.</summary>
-public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBase
+public sealed partial class LedgerService(NodeRuntime runtime, CallerAuthenticator callers) : Ledger.LedgerBase
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(5);
@@ -74,17 +76,28 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
     public override async Task<ReceiptResponse> GetReceipt(GetReceiptRequest request, ServerCallContext context)
     {
         var txId = WireMapping.ToHash(request.TxId, "tx_id");
-        if (request.TimeoutMs == 0)
-            return runtime.Feed.Find(txId) is { } found ? ToResponse(found) : throw RpcErrors.NotFound($"transaction {txId} is not committed");
-        return await WaitCommitted(txId, request.TimeoutMs, context.CancellationToken);
+        var caller = callers.Authenticate(context);
+        if (caller == CallerIdentity.Anonymous) ReadAccess.Enforce(ReadPolicy.Transaction(Reader.Anonymous, txId.ToString(), null));
+        var receipt = request.TimeoutMs == 0
+            ? runtime.Feed.Find(txId) is { } found ? ToResponse(found) : throw RpcErrors.NotFound($"transaction {txId} is not committed")
+            : await WaitCommitted(txId, request.TimeoutMs, context.CancellationToken);
+        // Decided once committed: until then nothing about the transaction is known to anyone but its sender.
+        Authorise(caller, txId, receipt.Height, (int)receipt.Index);
+        return receipt;
     }
 
     public override Task<TransactionResponse> GetTransaction(GetTransactionRequest request, ServerCallContext context)
     {
         var txId = WireMapping.ToHash(request.TxId, "tx_id");
-        var location = runtime.Store.FindTransaction(txId) ?? throw RpcErrors.NotFound($"transaction {txId} is not committed");
+        var caller = callers.Authenticate(context);
+        if (runtime.Store.FindTransaction(txId) is not { } location)
+        {
+            ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.Transaction(caller.ReaderAt(state), txId.ToString(), null)));
+            throw RpcErrors.NotFound($"transaction {txId} is not committed");
+        }
         var block = runtime.Feed.GetBlock(location.Height) ?? throw RpcErrors.NotFound($"block {location.Height} is missing");
         var tx = block.Transactions[location.Index];
+        ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.Transaction(caller.ReaderAt(state), txId.ToString(), AccessFacts.Parties(state, tx))));
         var outcome = TxOutcome.Committed(block.Receipts[location.Index], block.Height, location.Index,
             block.Header.ComputeHash(runtime.Chain.Suite.Hash), block.Header.TimeMs);
         return Task.FromResult(new TransactionResponse
@@ -98,10 +111,20 @@ public sealed partial class LedgerService(NodeRuntime runtime) : Ledger.LedgerBa
 
     public override Task<Wire.Block> GetBlock(GetBlockRequest request, ServerCallContext context)
     {
+        var caller = callers.Authenticate(context);
+        ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.RawBlocks(caller.ReaderAt(state))));
         var height = request.Height == 0 ? runtime.Ledger.Height : request.Height;
         if (height == 0) throw RpcErrors.NotFound("the chain has no blocks yet");
         var block = runtime.Feed.GetBlock(height) ?? throw RpcErrors.NotFound($"no block at height {height}; the head is {runtime.Ledger.Height}");
         return Task.FromResult(block.ToWire(runtime.Chain.Suite.Hash));
+    }
+
+    /// <summary>Refuses a caller who may not see the committed transaction at (height, index), as if it were not committed.</summary>
+    private void Authorise(CallerIdentity caller, Hash32 txId, ulong height, int index)
+    {
+        var tx = runtime.Feed.GetBlock(height)?.Transactions[index];
+        ReadAccess.Enforce(runtime.Ledger.ReadState(state =>
+            ReadPolicy.Transaction(caller.ReaderAt(state), txId.ToString(), tx is null ? null : AccessFacts.Parties(state, tx))));
     }
 
     // The validator orders; a follower passes the request on. A waited-for receipt is relayed once this node has

@@ -22,7 +22,7 @@ internal static class BenchCommand
         var size = new Option<int>("--payload-bytes") { Description = "Payload size", DefaultValueFactory = _ => 100 };
         var rate = new Option<int>("--rate") { Description = "Offered load in tx/s (open loop); 0 = as fast as the callers go", DefaultValueFactory = _ => 0 };
         var command = new Command("bench", "Load generator: pre-signed transactions, concurrent callers or a fixed rate, throughput and latency")
-            { count, concurrency, batch, size, rate, CommonOptions.Key };
+            { count, concurrency, batch, size, rate };
         command.SetGuardedAction(async (parse, cancellation) =>
         {
             var n = parse.GetValue(count);

@@ -17,7 +17,7 @@ internal static class BlockCommands
         {
             var text = parse.GetValue(height)!;
             ulong h = text == "latest" ? 0 : ulong.TryParse(text, out var parsed) && parsed > 0 ? parsed : throw new CliException($"height must be a positive number or 'latest', got '{text}'");
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
             var block = await client.GetBlockAsync(h, cancellation);
             Print(parse.GetValue(CommonOptions.Json), block, client);
         });
@@ -26,7 +26,7 @@ internal static class BlockCommands
         var follow = new Command("follow", "Print each new block header as it commits (Ctrl-C to stop)") { from };
         follow.SetGuardedAction(async (parse, cancellation) =>
         {
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
             var json = parse.GetValue(CommonOptions.Json);
             if (!json) Console.Error.WriteLine($"following {client.ChainId} from height {(parse.GetValue(from) == 0 ? client.Node.Height + 1 : parse.GetValue(from))}…");
             await foreach (var header in client.WatchBlocksAsync(parse.GetValue(from), cancellation))

@@ -36,4 +36,19 @@ internal static class CommandRunner
 
     public static async Task<TrustLedgerClient> Connect(ParseResult parse, KeyPair? key, CancellationToken cancellation) =>
         await TrustLedgerClient.ConnectAsync(parse.GetValue(CommonOptions.Node)!, key, cancellation);
+
+    /// <summary>
+    /// Connects for reading: as the <c>--key</c> (or TL_KEY) when given, or as the dev key when its file is here; else
+    /// without a key, and the node answers only what is public (status, headers, certificates, consistency proofs).
+    /// </summary>
+    public static Task<TrustLedgerClient> ConnectAsReader(ParseResult parse, CancellationToken cancellation) =>
+        Connect(parse, ReaderKey(parse), cancellation);
+
+    /// <summary>The key to identify the caller with for reads: an explicit one must exist; the default one is used only if present.</summary>
+    public static KeyPair? ReaderKey(ParseResult parse)
+    {
+        var path = parse.GetValue(CommonOptions.Key)!;
+        var explicitKey = parse.GetResult(CommonOptions.Key) is { Implicit: false } || Environment.GetEnvironmentVariable("TL_KEY") is { Length: > 0 };
+        return explicitKey || File.Exists(path) ? CommonOptions.LoadKey(path) : null;
+    }
 }

@@ -22,11 +22,15 @@ internal static class CommonOptions
 
     public static readonly Option<string> Key = new("--key", "-k")
     {
-        Description = "Keystore file to sign with (env TL_KEY; password from TL_KEY_PASSWORD)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_KEY") ?? ".data/node/client.key.json",
+        Description = "Keystore file to sign with and to identify yourself to the node for reads (env TL_KEY; password from TL_KEY_PASSWORD)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_KEY") ?? DefaultKeyPath,
+        Recursive = true,
     };
 
-    public static IEnumerable<Option> Global => [Node, Json];
+    /// <summary>The dev node's client key, used when no --key or TL_KEY is given.</summary>
+    public const string DefaultKeyPath = ".data/node/client.key.json";
+
+    public static IEnumerable<Option> Global => [Node, Json, Key];
 
     /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
     public static string Password()

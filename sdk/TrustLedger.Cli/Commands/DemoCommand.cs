@@ -17,7 +17,7 @@ internal static class DemoCommand
         var keysDir = new Option<string?>("--keys-dir") { Description = "Folder for the generated keys (default: a new temporary folder)" };
         var command = new Command("demo", "Play the seed story against a dev node or a tlnet network: governance, data sharing, a case handover, points")
         {
-            CommonOptions.Key, keysDir,
+            keysDir,
         };
         command.SetGuardedAction(async (parse, cancellation) =>
         {

@@ -32,7 +32,7 @@ internal static class DomainCli
     /// <summary>A command that connects with the <c>--key</c> as signer and lets <paramref name="run"/> print (json flag given).</summary>
     public static Command Signed(string name, string description, Func<ParseResult, TrustLedgerClient, bool, CancellationToken, Task> run, params Symbol[] symbols)
     {
-        var command = With(new Command(name, description) { CommonOptions.Key }, symbols);
+        var command = With(new Command(name, description), symbols);
         command.SetGuardedAction(async (parse, cancellation) =>
         {
             using var client = await CommandRunner.Connect(parse, CommonOptions.LoadKey(parse.GetValue(CommonOptions.Key)!), cancellation);
@@ -41,13 +41,13 @@ internal static class DomainCli
         return command;
     }
 
-    /// <summary>A read-only command: connects without a key and lets <paramref name="ask"/> print (json flag given).</summary>
+    /// <summary>A read-only command: connects as the <c>--key</c> when there is one (the node answers what its organisation may see) and lets <paramref name="ask"/> print (json flag given).</summary>
     public static Command Query(string name, string description, Func<ParseResult, TrustLedgerClient, bool, CancellationToken, Task> ask, params Symbol[] symbols)
     {
         var command = With(new Command(name, description), symbols);
         command.SetGuardedAction(async (parse, cancellation) =>
         {
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
             await ask(parse, client, parse.GetValue(CommonOptions.Json), cancellation);
         });
         return command;

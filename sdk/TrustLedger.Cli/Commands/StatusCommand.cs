@@ -10,8 +10,8 @@ internal static class StatusCommand
         var command = new Command("status", "Show the node's chain, height, roots and mempool");
         command.SetGuardedAction(async (parse, cancellation) =>
         {
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
-            var s = client.Node;
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
+            var s = await client.GetStatusAsync(cancellation); // asked again with the key's credential: the node says who it takes us for
             Output.Print(parse.GetValue(CommonOptions.Json),
             [
                 ("chain id", s.ChainId),
@@ -29,8 +29,17 @@ internal static class StatusCommand
                 ("mempool", s.MempoolSize),
                 ("version", s.Version),
                 ("started", Output.Time(s.StartedAt)),
+                ("you are", Caller(s)),
             ]);
         });
         return command;
     }
+
+    private static string Caller(Sdk.NodeInfo s) => (s.CallerOrganisation, s.CallerAddress) switch
+    {
+        ("", null) => "anonymous (no key): public reads only; pass --key",
+        ("", { } key) => $"key {key}, of no organisation (a resident)",
+        (var org, null) => $"organisation {org} (client certificate), roles {string.Join(", ", s.CallerRoles)}",
+        (var org, { } key) => $"organisation {org}, key {key}, roles {string.Join(", ", s.CallerRoles)}",
+    };
 }

@@ -14,7 +14,7 @@ internal static class SubmitCommand
         var file = new Option<string?>("--payload-file") { Description = "Payload read from a file" };
         var hex = new Option<string?>("--payload-hex") { Description = "Payload as hex" };
         var noWait = new Option<bool>("--no-wait") { Description = "Return the transaction id without waiting for the commit" };
-        var command = new Command("submit", "Sign and submit a transaction, then wait for its receipt") { type, text, file, hex, noWait, CommonOptions.Key };
+        var command = new Command("submit", "Sign and submit a transaction, then wait for its receipt") { type, text, file, hex, noWait };
         command.SetGuardedAction(async (parse, cancellation) =>
         {
             var payload = ReadPayload(parse.GetValue(text), parse.GetValue(file), parse.GetValue(hex));

@@ -14,7 +14,7 @@ internal static class TxCommands
         {
             var txId = Hex.TryDecode(parse.GetValue(id), out var bytes) && bytes.Length == Hash32.Length
                 ? new Hash32(bytes) : throw new CliException("a transaction id is 32 bytes of hex (0x…)");
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
             var (tx, r) = await client.GetTransactionAsync(txId, cancellation);
             Output.Print(parse.GetValue(CommonOptions.Json),
             [

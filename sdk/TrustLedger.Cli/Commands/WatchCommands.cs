@@ -47,7 +47,7 @@ internal static class WatchCommands
         Action<T> print, Func<T, string> json) =>
         command.SetGuardedAction(async (parse, cancellation) =>
         {
-            using var client = await CommandRunner.Connect(parse, null, cancellation);
+            using var client = await CommandRunner.ConnectAsReader(parse, cancellation);
             var asJson = parse.GetValue(CommonOptions.Json);
             try
             {

@@ -32,7 +32,7 @@ public sealed partial class TrustLedgerClient
     /// <summary>Community points: award, redeem (with the resident's signature), balances and totals.</summary>
     public PointsClient Points => _points ??= new PointsClient(this);
 
-    internal Query.QueryClient QueryRpc => _query ??= new Query.QueryClient(_channel);
+    internal Query.QueryClient QueryRpc => _query ??= new Query.QueryClient(_calls);
 
     /// <summary>
     /// Signs <paramref name="payload"/> as a <paramref name="type"/> transaction, submits it and waits for its durable receipt.

@@ -1,5 +1,7 @@
 using Google.Protobuf;
 using Grpc.Net.Client;
+using Grpc.Core.Interceptors;
+using TrustLedger.Proto.Access;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
 using TrustLedger.Protocol.Consensus;
@@ -19,19 +21,36 @@ namespace TrustLedger.Sdk.Verification;
 public sealed class AuditClient : IDisposable
 {
     private readonly GrpcChannel _channel;
-    private readonly Proofs.ProofsClient _proofs;
+    private readonly KeyPair? _key;
+    private Proofs.ProofsClient? _proofs;
     private readonly ValidatorSet _validators;
     private readonly Hash32 _validatorSetHash;
 
-    public AuditClient(string endpoint, GenesisDocument genesis)
+    /// <param name="endpoint">Any node of the network: nothing it says is trusted.</param>
+    /// <param name="genesis">The network's genesis file, the one thing the auditor trusts.</param>
+    /// <param name="key">
+    /// The auditor's key, to identify itself for proofs the read policy restricts (inclusion proofs of others'
+    /// transactions, state proofs: auditors and validators); null for public proofs only (log growth).
+    /// </param>
+    public AuditClient(string endpoint, GenesisDocument genesis, KeyPair? key = null)
     {
+        _key = key;
         genesis.Validate();
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
         _validators = genesis.ToValidatorSet(Suite);
         _validatorSetHash = _validators.ComputeHash(Suite.Hash);
         _channel = GrpcChannel.ForAddress(endpoint);
-        _proofs = new Proofs.ProofsClient(_channel);
+    }
+
+    /// <summary>The proofs client; with a key, it signs a credential for the node it reaches (learned from its public status).</summary>
+    private async Task<Proofs.ProofsClient> ProofsAsync(CancellationToken cancellation)
+    {
+        if (_proofs is { } ready) return ready;
+        if (_key is null) return _proofs = new Proofs.ProofsClient(_channel);
+        var status = await new Ledger.LedgerClient(_channel).GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellation);
+        var audience = WireMapping.ToAddress(status.NodeAddress, "node_address");
+        return _proofs = new Proofs.ProofsClient(_channel.Intercept(new CallerCredentialInterceptor(Suite, _key, Genesis.ChainId, audience)));
     }
 
     public GenesisDocument Genesis { get; }
@@ -40,7 +59,7 @@ public sealed class AuditClient : IDisposable
     /// <summary>Proves <paramref name="txId"/> is in the log as of block <paramref name="atHeight"/> (0 = head).</summary>
     public async Task<VerifiedInclusion> VerifyTransactionAsync(Hash32 txId, ulong atHeight = 0, CancellationToken cancellation = default)
     {
-        var response = await _proofs.GetInclusionProofAsync(new InclusionProofRequest { TxId = txId.ToByteString(), Height = atHeight }, cancellationToken: cancellation);
+        var response = await (await ProofsAsync(cancellation)).GetInclusionProofAsync(new InclusionProofRequest { TxId = txId.ToByteString(), Height = atHeight }, cancellationToken: cancellation);
         return CheckInclusion(txId, response);
     }
 
@@ -59,7 +78,7 @@ public sealed class AuditClient : IDisposable
     /// <summary>Proves the log at block <paramref name="toHeight"/> (0 = head) extends the log at <paramref name="fromHeight"/>: nothing was rewritten.</summary>
     public async Task<VerifiedConsistency> VerifyLogGrowthAsync(ulong fromHeight, ulong toHeight = 0, CancellationToken cancellation = default)
     {
-        var response = await _proofs.GetConsistencyProofAsync(new ConsistencyProofRequest { FromHeight = fromHeight, ToHeight = toHeight }, cancellationToken: cancellation);
+        var response = await (await ProofsAsync(cancellation)).GetConsistencyProofAsync(new ConsistencyProofRequest { FromHeight = fromHeight, ToHeight = toHeight }, cancellationToken: cancellation);
         return CheckConsistency(response);
     }
 
@@ -77,7 +96,7 @@ public sealed class AuditClient : IDisposable
     /// <summary>Proves the current value (or absence) of a raw state key.</summary>
     public async Task<VerifiedState> VerifyStateAsync(byte[] key, CancellationToken cancellation = default)
     {
-        var response = await _proofs.GetStateProofAsync(new StateProofRequest { Key = ByteString.CopyFrom(key) }, cancellationToken: cancellation);
+        var response = await (await ProofsAsync(cancellation)).GetStateProofAsync(new StateProofRequest { Key = ByteString.CopyFrom(key) }, cancellationToken: cancellation);
         return CheckState(key, response);
     }
 

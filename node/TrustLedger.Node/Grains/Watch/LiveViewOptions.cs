@@ -23,6 +23,9 @@ public sealed class LiveViewOptions
     /// <summary>Committed blocks the dispatcher may queue before it stops tracking changes and makes every view re-read.</summary>
     public int DispatchBacklog { get; set; } = 1024;
 
+    /// <summary>Watch streams one caller (organisation, else key) may hold open on this node at once.</summary>
+    public int MaxStreamsPerCaller { get; set; } = 32;
+
     /// <summary>List entries (history, receipts) a snapshot carries at most; older ones are read with the Query service.</summary>
     public int MaxSnapshotEntries { get; set; } = 1000;
 }

@@ -1,6 +1,8 @@
 using Google.Protobuf;
 using Grpc.Core;
+using TrustLedger.Node.Core.Access;
 using TrustLedger.Node.Hosting;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Api.V1;
 using TrustLedger.Proto.Mapping;
 using TrustLedger.Protocol.Ledger;
@@ -12,13 +14,20 @@ namespace TrustLedger.Node.Services.Proofs;
 /// <summary>
 /// Inclusion, consistency and state proofs, each with the certified header it is proven against, so a client
 /// holding only the genesis can check everything itself (invariant 4). Proofs are served for durable blocks only.
+/// Checkpoints and consistency proofs are public; inclusion proofs follow the transaction's read rule, state proofs
+/// the raw-state rule (<see cref="ReadPolicy"/>).
 /// </summary>
-public sealed class ProofService(NodeRuntime runtime) : Proto.Api.V1.Proofs.ProofsBase
+public sealed class ProofService(NodeRuntime runtime, CallerAuthenticator callers) : Proto.Api.V1.Proofs.ProofsBase
 {
     public override Task<InclusionProofResponse> GetInclusionProof(InclusionProofRequest request, ServerCallContext context)
     {
         var txId = WireMapping.ToHash(request.TxId, "tx_id");
-        var location = runtime.Store.FindTransaction(txId) ?? throw RpcErrors.NotFound($"transaction {txId} is not committed");
+        var caller = callers.Authenticate(context);
+        var found = runtime.Store.FindTransaction(txId);
+        var tx = found is { } at ? Block(at.Height).Transactions[at.Index] : null;
+        ReadAccess.Enforce(runtime.Ledger.ReadState(state =>
+            ReadPolicy.Transaction(caller.ReaderAt(state), txId.ToString(), tx is null ? null : AccessFacts.Parties(state, tx))));
+        var location = found ?? throw RpcErrors.NotFound($"transaction {txId} is not committed");
         var checkpoint = CheckpointAt(request.Height);
         if (checkpoint.Height < location.Height)
             throw RpcErrors.Invalid($"transaction {txId} is in block {location.Height}, after the requested block {checkpoint.Height}");
@@ -51,6 +60,8 @@ public sealed class ProofService(NodeRuntime runtime) : Proto.Api.V1.Proofs.Proo
     public override async Task<StateProofResponse> GetStateProof(StateProofRequest request, ServerCallContext context)
     {
         if (request.Key.IsEmpty) throw RpcErrors.Invalid("key is empty");
+        var caller = callers.Authenticate(context);
+        ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.RawState(caller.ReaderAt(state))));
         var key = request.Key.ToByteArray();
         while (true)
         {
@@ -63,6 +74,9 @@ public sealed class ProofService(NodeRuntime runtime) : Proto.Api.V1.Proofs.Proo
             await nextBlock.WaitAsync(TimeSpan.FromSeconds(10), context.CancellationToken);
         }
     }
+
+    public override Task<CertifiedHeader> GetCheckpoint(CheckpointRequest request, ServerCallContext context) =>
+        Task.FromResult(Certified(CheckpointAt(request.Height)));
 
     private StateProofResponse StateResponse(ulong height, byte[]? value, StateProof proof)
     {

@@ -18,7 +18,7 @@ public sealed partial class QueryService
         var now = NowMs;
         string[] days = request.Days.Count == 0 ? [Periods.Day(now)] : request.Days.Select(d => QueryArguments.Period(d, "yyyyMMdd", "days")).ToArray();
         string[] months = request.Months.Count == 0 ? [Periods.Month(now)] : request.Months.Select(m => QueryArguments.Period(m, "yyyyMM", "months")).ToArray();
-        return Read(state =>
+        return ReadAsMember(context, "case statistics", state =>
         {
             IReadOnlyList<string> departments = request.Departments.Count == 0
                 ? QueryArguments.Holding(state, Roles.Department)

@@ -1,7 +1,10 @@
 using Grpc.Core;
+using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Contracts.Governance;
 using TrustLedger.Contracts.Handovers;
 using TrustLedger.Contracts.Messages;
+using TrustLedger.Node.Core.Access;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Api.V1;
 
 namespace TrustLedger.Node.Services;
@@ -11,16 +14,16 @@ public sealed partial class QueryService
     public override Task<Case> GetCase(GetCaseRequest request, ServerCallContext context)
     {
         var id = QueryArguments.ObjectId(request.Id, "id");
-        return Read(state => HandoverState.GetCase(state, id) ?? throw NotFound($"case {id} does not exist"));
+        return Read(context, (state, reader) => VisibleCase(state, reader, id));
     }
 
     public override Task<CaseHistoryPage> GetCaseHistory(GetCaseHistoryRequest request, ServerCallContext context)
     {
         var id = QueryArguments.ObjectId(request.CaseId, "case_id");
         var (from, limit) = QueryArguments.Page(request.From, request.Limit);
-        return Read(state =>
+        return Read(context, (state, reader) =>
         {
-            if (HandoverState.GetCase(state, id) is null) throw NotFound($"case {id} does not exist");
+            VisibleCase(state, reader, id);
             var page = new CaseHistoryPage { Total = HandoverState.History(id).Count(state) };
             page.Events.AddRange(HandoverQueries.History(state, id, from, limit));
             page.Next = QueryArguments.Next(from, page.Events.Count, page.Total);
@@ -31,8 +34,9 @@ public sealed partial class QueryService
     public override Task<CasePage> ListCases(ListCasesRequest request, ServerCallContext context)
     {
         var (from, limit) = QueryArguments.Page(request.From, request.Limit);
-        return Read(state =>
+        return Read(context, (state, reader) =>
         {
+            ReadAccess.Enforce(ReadPolicy.AllCases(reader, "the list of every case"));
             var page = new CasePage { Total = HandoverState.All.Count(state) };
             page.Cases.AddRange(HandoverState.All.Read(state, IndexEntry.Parser, from, limit).Select(e => HandoverState.GetCase(state, e.Id)!));
             page.Next = QueryArguments.Next(from, page.Cases.Count, page.Total);
@@ -41,22 +45,43 @@ public sealed partial class QueryService
     }
 
     public override Task<CaseList> GetInbox(GetInboxRequest request, ServerCallContext context) =>
-        Read(state => Cases(HandoverQueries.Inbox(state, QueryArguments.Organisation(state, request.Department, "department").Id)));
+        Read(context, (state, reader) => Cases(HandoverQueries.Inbox(state, Department(state, reader, request.Department))));
 
     public override Task<CaseList> GetHubQueue(GetHubQueueRequest request, ServerCallContext context) =>
-        Read(state => Cases(HandoverQueries.HubQueue(state)));
+        Read(context, (state, reader) =>
+        {
+            ReadAccess.Enforce(ReadPolicy.AllCases(reader, "the hub queue"));
+            return Cases(HandoverQueries.HubQueue(state));
+        });
 
     public override Task<CaseList> ListOverdueCases(ListOverdueCasesRequest request, ServerCallContext context)
     {
         var now = NowMs;
-        return Read(state =>
+        return Read(context, (state, reader) =>
         {
+            if (request.Department.Length == 0) ReadAccess.Enforce(ReadPolicy.AllCases(reader, "overdue cases of every department"));
             IReadOnlyList<string> departments = request.Department.Length == 0
                 ? QueryArguments.Holding(state, Roles.Department)
-                : [QueryArguments.Organisation(state, request.Department, "department").Id];
+                : [Department(state, reader, request.Department)];
             return Cases(departments.SelectMany(d => HandoverQueries.Overdue(state, d, now))
                 .OrderBy(c => c.DeadlineMs).ThenBy(c => c.Id, StringComparer.Ordinal));
         });
+    }
+
+    private static Case VisibleCase(IStateStore state, Reader reader, string id)
+    {
+        var found = HandoverState.GetCase(state, id);
+        ReadAccess.Enforce(ReadPolicy.Case(reader, id, AccessFacts.Parties(state, found)));
+        return found!;
+    }
+
+    /// <summary>A department whose inbox the caller may see (whether it exists is not revealed otherwise).</summary>
+    private static string Department(IStateStore state, Reader reader, string department)
+    {
+        if (!TrustLedger.Contracts.Common.Ids.IsOrganisationId(department))
+            throw RpcErrors.Invalid($"department must be an organisation id (letters, digits, '.', '_', '-'), got '{TrustLedger.Contracts.Common.Text.Clip(department)}'");
+        ReadAccess.Enforce(ReadPolicy.Inbox(reader, department));
+        return QueryArguments.Organisation(state, department, "department").Id;
     }
 
     private static CaseList Cases(IEnumerable<Case> cases)

@@ -3,6 +3,8 @@ using TrustLedger.Contracts.Common;
 using TrustLedger.Contracts.Governance;
 using TrustLedger.Contracts.Membership;
 using TrustLedger.Contracts.Messages;
+using TrustLedger.Node.Core.Access;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Api.V1;
 
 namespace TrustLedger.Node.Services;
@@ -10,13 +12,13 @@ namespace TrustLedger.Node.Services;
 public sealed partial class QueryService
 {
     public override Task<OrganisationRecord> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
-        Read(state => QueryArguments.Organisation(state, request.Id, "id"));
+        ReadAsMember(context, "an organisation", state => QueryArguments.Organisation(state, request.Id, "id"));
 
     public override Task<OrganisationList> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context)
     {
         if (request.Role.Length > 0 && !Roles.IsKnown(request.Role))
             throw RpcErrors.Invalid($"role must be one of {string.Join(", ", Roles.All)}, got '{Text.Clip(request.Role)}'");
-        return Read(state =>
+        return ReadAsMember(context, "the list of organisations", state =>
         {
             var list = new OrganisationList
             {
@@ -38,8 +40,9 @@ public sealed partial class QueryService
     public override Task<MemberInfo> GetMember(GetMemberRequest request, ServerCallContext context)
     {
         var address = QueryArguments.Address(request.Address, "address");
-        return Read(state =>
+        return Read(context, (state, reader) =>
         {
+            ReadAccess.Enforce(ReadPolicy.MemberKey(reader, address));
             var organisation = MembershipState.OrganisationOf(state, address)
                 ?? throw NotFound($"{address} is not an active key of any organisation");
             var member = new MemberInfo { Address = address.ToString(), Organisation = organisation };
@@ -52,7 +55,7 @@ public sealed partial class QueryService
     {
         var (from, limit) = QueryArguments.Page(request.From, request.Limit);
         var now = NowMs;
-        return Read(state =>
+        return ReadAsMember(context, "governance proposals", state =>
         {
             var page = new ProposalPage();
             if (request.OpenOnly)
@@ -72,9 +75,10 @@ public sealed partial class QueryService
     {
         var id = QueryArguments.ObjectId(request.Id, "id");
         var now = NowMs;
-        return Read(state => GovernanceState.GetProposal(state, id) is { } p ? Effective(p, now) : throw NotFound($"proposal {id} does not exist"));
+        return ReadAsMember(context, "a governance proposal", state => GovernanceState.GetProposal(state, id) is { } p ? Effective(p, now) : throw NotFound($"proposal {id} does not exist"));
     }
 
+    // Public, like headers and commit certificates: a light client needs the validator sets to check certificates.
     public override Task<ValidatorSchedule> GetValidatorSchedule(GetValidatorScheduleRequest request, ServerCallContext context) =>
         Read(MembershipState.Validators);
 

@@ -14,13 +14,18 @@ namespace TrustLedger.Node.Services.Watch;
 public sealed class LiveViewStream<TUpdate>(IGrainFactory grains, LiveViewOptions options, TimeProvider time, MessageParser<TUpdate> parser)
     where TUpdate : class, IWatchUpdate, IMessage<TUpdate>
 {
+    private Action _authorise = () => { };
+
     /// <param name="grain">The live view to follow.</param>
     /// <param name="observer">The buffer the grain pushes into (<see cref="LiveViewOptions.WatcherBuffer"/> updates).</param>
     /// <param name="writer">The client's stream.</param>
     /// <param name="notFound">The NOT_FOUND detail if the entity does not exist.</param>
+    /// <param name="authorise">Throws when the caller may no longer read the view (its role was revoked); run before every write.</param>
     /// <param name="cancellation">The call's cancellation: the client left or the node stops.</param>
-    public async Task Run(ILiveViewGrain grain, ChannelObserver observer, IServerStreamWriter<TUpdate> writer, string notFound, CancellationToken cancellation)
+    public async Task Run(ILiveViewGrain grain, ChannelObserver observer, IServerStreamWriter<TUpdate> writer, string notFound,
+        Action authorise, CancellationToken cancellation)
     {
+        _authorise = authorise;
         var reference = grains.CreateObjectReference<ILiveViewObserver>(observer);
         try
         {
@@ -34,6 +39,7 @@ public sealed class LiveViewStream<TUpdate>(IGrainFactory grains, LiveViewOption
                 if (await Task.WhenAny(readable, renewDue) == renewDue)
                 {
                     await renewDue; // surfaces cancellation
+                    _authorise(); // an idle view still ends soon after the caller loses the right to it
                     renewDue = renewal.WaitForNextTickAsync(cancellation).AsTask();
                     if (!await grain.Renew(reference))
                         position = await Snapshot(grain, reference, observer, writer, position.Cursor, resynced: true, notFound, cancellation);
@@ -50,6 +56,7 @@ public sealed class LiveViewStream<TUpdate>(IGrainFactory grains, LiveViewOption
                         gap = true;
                         break;
                     }
+                    _authorise();
                     await writer.WriteAsync(parser.ParseFrom(update.Payload), cancellation);
                     position = new Position(update);
                 }
@@ -77,6 +84,7 @@ public sealed class LiveViewStream<TUpdate>(IGrainFactory grains, LiveViewOption
         observer.TakeDropped(); // whatever was dropped until now, the snapshot covers
         var snapshot = await grain.Subscribe(reference, after);
         if (!snapshot.Found) throw new RpcException(new Status(StatusCode.NotFound, notFound));
+        _authorise();
         var message = parser.ParseFrom(snapshot.Payload);
         message.Stamp.Resynced = resynced;
         await writer.WriteAsync(message, cancellation);
