@@ -17,7 +17,7 @@ public sealed class CallerCredentialInterceptor(ICryptoSuite suite, KeyPair key,
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
-    private (string Header, long IssuedMs) _current = ("", long.MinValue);
+    private (string Header, long IssuedMs)? _current;
 
     /// <summary>The header value to send now.</summary>
     public string CurrentHeader()
@@ -25,9 +25,9 @@ public sealed class CallerCredentialInterceptor(ICryptoSuite suite, KeyPair key,
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         lock (_gate)
         {
-            if (now - _current.IssuedMs >= (long)RefreshEvery.TotalMilliseconds || now < _current.IssuedMs)
-                _current = (CallCredential.Sign(suite, key, chainId, audience, now).ToHeader(), now);
-            return _current.Header;
+            if (_current is not { } current || now - current.IssuedMs >= (long)RefreshEvery.TotalMilliseconds || now < current.IssuedMs)
+                _current = current = (CallCredential.Sign(suite, key, chainId, audience, now).ToHeader(), now);
+            return current.Header;
         }
     }
 
