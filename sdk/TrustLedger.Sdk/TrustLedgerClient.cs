@@ -129,6 +129,16 @@ public sealed partial class TrustLedgerClient : IDisposable
         return block.ToDomain(Suite);
     }
 
+    /// <summary>
+    /// The header of block <paramref name="height"/> (0 = latest), from its certified checkpoint: public, unlike the
+    /// whole block (raw blocks are for validators and auditors).
+    /// </summary>
+    public async Task<BlockHeader> GetHeaderAsync(ulong height = 0, CancellationToken cancellation = default)
+    {
+        var checkpoint = await new Proofs.ProofsClient(_calls).GetCheckpointAsync(new CheckpointRequest { Height = height }, cancellationToken: cancellation);
+        return checkpoint.Header.ToDomain();
+    }
+
     public async Task<NodeInfo> GetStatusAsync(CancellationToken cancellation = default) =>
         (await _rpc.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellation)).ToInfo();
 

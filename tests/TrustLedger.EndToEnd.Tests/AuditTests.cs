@@ -19,14 +19,14 @@ public sealed class AuditTests(NodeFixture fixture) : IClassFixture<NodeFixture>
 {
     private GenesisDocument Genesis => GenesisDocument.Load(Path.Combine(fixture.Node.DataDir, "genesis.json"));
 
-    private Proofs.ProofsClient RawProofs(GrpcChannel channel) => new(channel);
+    private Proofs.ProofsClient RawProofs(GrpcChannel channel) => new(fixture.AsDevClient(channel)); // as the dev organisation, an auditor
 
     [Fact]
     public async Task Inclusion_of_each_transaction_is_proven_at_its_block_and_at_the_head()
     {
         var receipts = new List<Sdk.TxReceipt>();
         for (var i = 0; i < 3; i++) receipts.Add(await fixture.Client.SubmitAsync("anchor.put", BitConverter.GetBytes(i)));
-        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis);
+        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis, fixture.Client.Signer);
         foreach (var r in receipts)
         {
             var atHead = await audit.VerifyTransactionAsync(r.TxId);
@@ -41,7 +41,7 @@ public sealed class AuditTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     {
         var first = await fixture.Client.SubmitAsync("anchor.put", "before"u8.ToArray());
         var second = await fixture.Client.SubmitAsync("anchor.put", "after"u8.ToArray());
-        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis);
+        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis, fixture.Client.Signer);
         var growth = await audit.VerifyLogGrowthAsync(first.Height, second.Height);
         Assert.True(growth.To.LogSize > growth.From.LogSize);
         await audit.VerifyLogGrowthAsync(1);
@@ -51,7 +51,7 @@ public sealed class AuditTests(NodeFixture fixture) : IClassFixture<NodeFixture>
     public async Task Membership_state_is_proven_present_for_a_member_and_absent_for_a_stranger()
     {
         await fixture.Client.SubmitAsync("anchor.put", "state"u8.ToArray());
-        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis);
+        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis, fixture.Client.Signer);
         var member = await audit.VerifyStateAsync(MembershipState.KeyEntry(fixture.Client.Signer!.Address));
         Assert.NotNull(member.Value);
         var stranger = await audit.VerifyStateAsync(MembershipState.KeyEntry(fixture.Client.Suite.GenerateKey().Address));
@@ -64,7 +64,7 @@ public sealed class AuditTests(NodeFixture fixture) : IClassFixture<NodeFixture>
         var receipt = await fixture.Client.SubmitAsync("anchor.put", "doctored"u8.ToArray());
         await fixture.Client.SubmitAsync("anchor.put", "so the log has more than one entry"u8.ToArray());
         using var channel = GrpcChannel.ForAddress(fixture.Node.Endpoint);
-        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis);
+        using var audit = new AuditClient(fixture.Node.Endpoint, Genesis, fixture.Client.Signer);
         var genuine = await RawProofs(channel).GetInclusionProofAsync(new InclusionProofRequest { TxId = receipt.TxId.ToByteString() });
         audit.CheckInclusion(receipt.TxId, genuine);
 

@@ -16,6 +16,7 @@ public sealed class CliSessionTests(NodeFixture fixture, ITestOutputHelper outpu
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("--node");
         info.ArgumentList.Add(fixture.Node.Endpoint);
+        info.Environment["TL_KEY"] = fixture.Node.ClientKeyPath; // reads identify as the dev organisation, as from the repo root
         info.Environment["TL_KEY_PASSWORD"] = NodeProcess.Password;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

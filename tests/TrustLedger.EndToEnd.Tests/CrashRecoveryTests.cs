@@ -53,7 +53,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         output.WriteLine($"{snapshot.Length} acknowledged before kill -9, highest block {snapshot.Max(a => a.Value)}");
 
         await node.Start();                     // replays its own block log
-        using var reader = await TrustLedgerClient.ConnectAsync(node.Endpoint);
+        using var reader = await TrustLedgerClient.ConnectAsync(node.Endpoint, key); // raw transactions: the dev organisation is a validator
         Assert.True(reader.Node.Height >= snapshot.Max(a => a.Value));
         foreach (var (txId, height) in snapshot)
         {

@@ -49,7 +49,7 @@ public sealed class FollowerTests(ITestOutputHelper output)
         for (var i = 0; i < 3; i++) await direct.SubmitAsync("anchor.put", "while the follower was down"u8.ToArray());
         var head = (await direct.GetStatusAsync()).Height;
         await follower.Start();
-        using var resynced = await TrustLedgerClient.ConnectAsync(follower.Endpoint);
+        using var resynced = await TrustLedgerClient.ConnectAsync(follower.Endpoint, key);
         await WaitForHeight(resynced, head);
         Assert.Equal((await direct.GetBlockAsync(head)).Header, (await resynced.GetBlockAsync(head)).Header);
         Assert.Equal((await direct.GetStatusAsync()).StateRoot, (await resynced.GetStatusAsync()).StateRoot);

@@ -156,7 +156,7 @@ public sealed class NodeContainer : IAsyncDisposable
         try
         {
             using var client = await ConnectAsync(cancellation: cancel.Token);
-            async Task<Hash32> HashAt() => (await client.GetBlockAsync(height, cancel.Token)).Header.ComputeHash(client.Suite.Hash);
+            async Task<Hash32> HashAt() => (await client.GetHeaderAsync(height, cancel.Token)).ComputeHash(client.Suite.Hash);
             if (client.Node.Height >= height) return await HashAt();
             await foreach (var header in client.WatchBlocksAsync(client.Node.Height + 1, cancel.Token))
                 if (header.Height >= height) return await HashAt();

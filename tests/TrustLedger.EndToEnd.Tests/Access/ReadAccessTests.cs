@@ -44,8 +44,6 @@ public sealed class ReadAccessTests(NodeFixture fixture) : IAsyncLifetime
 
         Assert.Empty(await s.Police.Client.DataSharing.GetAccessLogAsync(grant));
         Assert.Empty(await s.Auditor.Client.DataSharing.GetAccessLogAsync(grant));
-        await Refused(StatusCode.PermissionDenied, () => s.Net.Admin.DataSharing.GetAccessLogAsync(grant).ContinueWith(t => t.Result.Count)
-            .ContinueWith(_ => Task.CompletedTask)); // the dev admin is also an auditor: see the access-log row below instead
         await Refused(StatusCode.PermissionDenied, () => s.Water.Client.DataSharing.GetAccessLogAsync(grant));
 
         Assert.Single(await s.Civil.Client.DataSharing.ListDatasetGrantsAsync(s.DatasetId));
@@ -112,7 +110,7 @@ public sealed class ReadAccessTests(NodeFixture fixture) : IAsyncLifetime
     public async Task Query_governance_is_for_members_and_anyone_may_ask_about_its_own_key()
     {
         var s = _s;
-        Assert.NotEmpty(await s.Water.Client.Governance.ListOrganisationsAsync());
+        Assert.NotEmpty((await s.Water.Client.Governance.ListOrganisationsAsync()).Organisations);
         await Refused(StatusCode.PermissionDenied, () => s.ResidentClient.Governance.ListOrganisationsAsync());
         await Refused(StatusCode.Unauthenticated, () => s.Anonymous.Governance.ListOrganisationsAsync());
         // The validator schedule is public: light clients check certificates with it.
@@ -183,7 +181,7 @@ public sealed class ReadAccessTests(NodeFixture fixture) : IAsyncLifetime
         await Refused(StatusCode.PermissionDenied, () => First(s.Store.Client.WatchPointsAccountAsync(s.Resident.Address, timeout.Token)));
         await Refused(StatusCode.Unauthenticated, () => First(s.Anonymous.WatchGrantAsync(s.GrantId, timeout.Token)));
         Assert.Equal(s.GrantId, (await First(s.Police.Client.WatchGrantAsync(s.GrantId, timeout.Token))).Grant.Id);
-        Assert.Equal(70UL, (await First(s.ResidentClient.WatchPointsAccountAsync(s.Resident.Address, timeout.Token))).Balance.Usable);
+        Assert.Equal(70UL, (await First(s.ResidentClient.WatchPointsAccountAsync(s.Resident.Address, timeout.Token))).UsableBalance);
 
         // A second hub watches the police inbox; its hub role is taken away; the next hand-over ends its stream.
         var hub2 = await s.Net.AddAsync("hub2", Roles.Hub);

@@ -17,6 +17,11 @@ public sealed class NodeFixture : IAsyncLifetime
         Client = await TrustLedgerClient.ConnectAsync(Node.Endpoint, KeyFile.Load(Node.ClientKeyPath, NodeProcess.Password));
     }
 
+    /// <summary>Calls on <paramref name="channel"/> that identify as the dev client key (the dev organisation holds every role).</summary>
+    public Grpc.Core.CallInvoker AsDevClient(Grpc.Net.Client.GrpcChannel channel) =>
+        Grpc.Core.Interceptors.CallInvokerExtensions.Intercept(channel.CreateCallInvoker(),
+            new Proto.Access.CallerCredentialInterceptor(Client.Suite, Client.Signer!, Client.ChainId, Client.Node.NodeAddress));
+
     public async Task DisposeAsync()
     {
         Client.Dispose();

@@ -13,7 +13,7 @@ public sealed class WatchCliTests(NodeFixture fixture, ITestOutputHelper output)
 {
     private async Task<(int Exit, string Out, string Err)> Tl(params string[] args)
     {
-        var result = await TlProcess.RunAsync(fixture.Node.Endpoint, TimeSpan.FromMinutes(1), args);
+        var result = await TlProcess.RunAsync(fixture.Node.Endpoint, TimeSpan.FromMinutes(1), [.. args, "--key", fixture.Node.ClientKeyPath]);
         output.WriteLine($"$ tl {string.Join(' ', args)}\n{result.Out}{result.Err}");
         return result;
     }

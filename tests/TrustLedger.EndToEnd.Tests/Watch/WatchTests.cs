@@ -168,9 +168,11 @@ public sealed class WatchTests(NodeFixture fixture)
     {
         using var net = new DomainNetwork(fixture);
         var community = await net.AddAsync("garden-club", Roles.Community);
-        var resident = net.NewResident().Address;
+        var residentKey = net.NewResident();
+        var resident = residentKey.Address;
+        using var wallet = await Sdk.TrustLedgerClient.ConnectAsync(fixture.Node.Endpoint, residentKey); // an account is the resident's to watch
         using var stop = new CancellationTokenSource();
-        await using var points = community.Client.WatchPointsAccountAsync(resident, stop.Token).GetAsyncEnumerator(stop.Token);
+        await using var points = wallet.WatchPointsAccountAsync(resident, stop.Token).GetAsyncEnumerator(stop.Token);
         var empty = await Next(points);
         Assert.Null(empty.Account);
         Assert.Equal(resident, empty.Resident);
