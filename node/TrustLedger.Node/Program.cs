@@ -32,7 +32,6 @@ if (options.Dev && DevNetworkSetup.EnsureCreated(options, password))
 var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
 builder.Services.AddSingleton(runtime);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddHostedService<BlockPump>();
 builder.Services.AddHostedService<FollowerPump>();
 builder.Services.AddHostedService<ConsensusPump>();
 builder.Services.AddRecordExchange(builder.Configuration, options, log);
