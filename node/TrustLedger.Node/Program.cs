@@ -37,7 +37,6 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.TryAddSingleton<ICertificateOrganisations, NoCertificateOrganisations>();
 builder.Services.AddSingleton<CallerAuthenticator>();
 builder.Services.AddSingleton(sp => new StreamQuota(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Node.Grains.Watch.LiveViewOptions>>().Value.MaxStreamsPerCaller));
-builder.Services.AddHostedService<BlockPump>();
 builder.Services.AddHostedService<FollowerPump>();
 builder.Services.AddHostedService<ConsensusPump>();
 builder.Services.AddRecordExchange(builder.Configuration, options, log);

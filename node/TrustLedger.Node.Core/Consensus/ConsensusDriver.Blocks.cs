@@ -10,7 +10,7 @@ namespace TrustLedger.Node.Core.Consensus;
 public sealed partial class ConsensusDriver
 {
     // The core wants our block for (height, round). With transactions waiting, build at once; otherwise give them
-    // EmptyBlockDelay to arrive, then propose what there is (possibly nothing).
+    // EmptyBlockDelay to arrive, then propose what there is (possibly nothing) — or, without empty blocks, wait for one.
     private void RequestBuild(ulong height, int round)
     {
         if (_pool.Count > 0)
@@ -18,6 +18,7 @@ public sealed partial class ConsensusDriver
             Post(new BuildWork(height, round));
             return;
         }
+        if (!_options.CreateEmptyBlocks) _awaitingTransactions = (height, round);
         _ = BuildWhenReady(height, round);
     }
 
@@ -25,10 +26,17 @@ public sealed partial class ConsensusDriver
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-            var delay = Task.Delay(_options.EmptyBlockDelay, _time, timeout.Token);
-            await Task.WhenAny(_pool.WhenNotEmpty(), delay);
-            timeout.Cancel();
+            if (_options.CreateEmptyBlocks)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+                var delay = Task.Delay(_options.EmptyBlockDelay, _time, timeout.Token);
+                await Task.WhenAny(_pool.WhenNotEmpty(), delay);
+                timeout.Cancel();
+            }
+            else
+            {
+                await _pool.WhenNotEmpty().WaitAsync(_stopping);
+            }
             Post(new BuildWork(height, round));
         }
         catch (OperationCanceledException)
@@ -36,8 +44,13 @@ public sealed partial class ConsensusDriver
         }
     }
 
+    // Without empty blocks, our propose timeout must not end the round we wait in for a transaction to propose.
+    private bool HoldsTimeout(TimeoutFired fired) =>
+        fired.Step == RoundStep.Propose && _awaitingTransactions == (fired.Height, fired.Round);
+
     private void Build(ulong height, int round, Pass pass)
     {
+        _awaitingTransactions = null;
         if (_core.Height != height) return; // decided meanwhile
         if (_ledger.Height + 1 != height)
         {
@@ -55,6 +68,11 @@ public sealed partial class ConsensusDriver
             var dropped = execution.Dropped.Select(d => d.TxId).ToHashSet();
             _pool.Remove(dropped); // then published, as for commits
             _onCommitted(new CommitOutcome(null, execution.Dropped, []));
+        }
+        if (execution.Included.Count == 0 && !_options.CreateEmptyBlocks)
+        {
+            RequestBuild(height, round); // every candidate was refused: wait for the next transaction
+            return;
         }
         var header = _ledger.Preview(execution, timeMs, _key!.Address);
         var value = new BlockValue(header, execution.Included);

@@ -42,6 +42,7 @@ public sealed partial class ConsensusDriver
     private readonly Channel<Work> _inbox = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SortedDictionary<ulong, SyncedCommit> _stashedCommits = new();
     private (ulong Height, int Round)? _deferredBuild;
+    private (ulong Height, int Round)? _awaitingTransactions;
     private (ulong, int, RoundStep, long)? _lastMark;
     private long _progress;
     private ulong _bestPeerHeight;
@@ -180,6 +181,8 @@ public sealed partial class ConsensusDriver
         pass.Count++;
         switch (work)
         {
+            case InputWork { Input: TimeoutFired fired } when HoldsTimeout(fired):
+                break;
             case InputWork input:
                 pass.Add(_core.Step(input.Input));
                 break;

@@ -11,6 +11,14 @@ public sealed record ConsensusDriverOptions
     /// (below the propose timeout, so an idle network keeps deciding heights instead of changing rounds).</summary>
     public TimeSpan EmptyBlockDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// False: a proposer with an empty mempool waits for a transaction however long it takes, and its propose timeout
+    /// is held back meanwhile, so an idle chain stays at its height and round instead of deciding empty blocks. Meant
+    /// for a network of one validator (dev mode), where nothing else can move the height on; with peers, the others'
+    /// timeouts would move the round on without this proposer.
+    /// </summary>
+    public bool CreateEmptyBlocks { get; init; } = true;
+
     /// <summary>A node that made no progress for this long re-sends its messages and tells peers its status.</summary>
     public TimeSpan GossipPeriod { get; init; } = TimeSpan.FromMilliseconds(300);
 

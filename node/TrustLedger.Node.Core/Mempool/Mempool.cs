@@ -5,12 +5,11 @@ using TrustLedger.Protocol.Primitives;
 namespace TrustLedger.Node.Core.Mempool;
 
 /// <summary>
-/// Admitted transactions waiting for a block, first come first served. Thread-safe: gRPC handlers add,
-/// the chain driver takes. A (sender, nonce) stays reserved from admission until the driver releases it
-/// after commit, so a duplicate cannot slip in while its twin is being written.
-/// Two ways out: dev mode <see cref="Take"/>s a batch and <see cref="Release"/>s it once stored; under BFT
-/// consensus a proposer only <see cref="Peek"/>s (its block may lose the round) and every node drops what any
-/// committed block holds with <see cref="RemoveCommitted"/>.
+/// Admitted transactions waiting for a block, first come first served. Thread-safe: gRPC handlers add, the
+/// consensus driver reads and removes. A (sender, nonce) stays reserved from admission until its transaction is
+/// committed or dropped, so a duplicate cannot slip in while its twin is being written.
+/// The way out: a proposer only <see cref="Peek"/>s (its block may lose the round) and every validator drops what
+/// any committed block holds with <see cref="RemoveCommitted"/>.
 /// </summary>
 public sealed class TxPool(int capacity)
 {
@@ -64,31 +63,6 @@ public sealed class TxPool(int capacity)
         lock (_lock) return _byId.TryGetValue(tx.Id, out var held) && held.Signature.AsSpan().SequenceEqual(tx.Signature);
     }
 
-    /// <summary>Removes up to <paramref name="maxCount"/> transactions totalling at most <paramref name="maxBytes"/>, oldest first. Their nonces stay reserved until <see cref="Release"/>.</summary>
-    public List<SignedTransaction> Take(int maxCount, int maxBytes)
-    {
-        lock (_lock)
-        {
-            var batch = new List<SignedTransaction>(Math.Min(maxCount, _byId.Count));
-            var bytes = 0;
-            while (batch.Count < maxCount && _queue.TryPeek(out var next))
-            {
-                if (!IsLive(next))
-                {
-                    _queue.Dequeue(); // removed earlier
-                    continue;
-                }
-                if (bytes + next.EncodedSize > maxBytes) break;
-                _queue.Dequeue();
-                _byId.Remove(next.Id);
-                bytes += next.EncodedSize;
-                batch.Add(next);
-            }
-            ResetSignalIfEmpty();
-            return batch;
-        }
-    }
-
     /// <summary>Up to <paramref name="maxCount"/> transactions totalling at most <paramref name="maxBytes"/>, oldest first, left in the pool.</summary>
     public List<SignedTransaction> Peek(int maxCount, int maxBytes)
     {
@@ -138,17 +112,6 @@ public sealed class TxPool(int capacity)
             foreach (var id in txIds)
                 if (_byId.Remove(id, out var tx)) _reservedNonces.Remove((tx.Sender, tx.Body.Nonce));
             ResetSignalIfEmpty();
-        }
-    }
-
-    /// <summary>Frees the nonce reservations of transactions that were committed or dropped.</summary>
-    public void Release(IEnumerable<SignedTransaction> txs)
-    {
-        lock (_lock)
-        {
-            foreach (var tx in txs)
-                if (_reservedNonces.TryGetValue((tx.Sender, tx.Body.Nonce), out var id) && id == tx.Id)
-                    _reservedNonces.Remove((tx.Sender, tx.Body.Nonce));
         }
     }
 

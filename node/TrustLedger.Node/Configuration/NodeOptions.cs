@@ -41,7 +41,8 @@ public sealed class NodeOptions
     /// </summary>
     public string? Peers { get; set; }
 
-    /// <summary>How long a proposer with nothing to propose waits for transactions before proposing an empty block.</summary>
+    /// <summary>How long a proposer with nothing to propose waits for transactions before proposing an empty block
+    /// (with peers; a lone dev-mode validator proposes no empty blocks).</summary>
     public int EmptyBlockDelayMs { get; set; } = 1000;
 
     /// <summary>Consensus timeouts scale (1 = propose 3 s, prevote/precommit 1 s, +0.5 s per round); lower for tests on loopback.</summary>
@@ -54,9 +55,6 @@ public sealed class NodeOptions
     public int GatewayPort { get; set; } = 30000;
 
     public int MempoolCapacity { get; set; } = 200_000;
-
-    /// <summary>How long the chain waits after the first pending transaction before cutting a block, to let a batch form.</summary>
-    public int BlockDelayMs { get; set; } = 2;
 
     public string GenesisPath => Genesis ?? Path.Combine(DataDir, "genesis.json");
     public string KeyPath => Key ?? Path.Combine(DataDir, "validator.key.json");

@@ -1,7 +1,7 @@
 namespace TrustLedger.Node.Hosting;
 
 /// <summary>
-/// Runs the consensus driver on a validator of a multi-validator network. Any failure in it (a block that cannot be
+/// Runs the consensus driver on a validator (dev mode included). Any failure in it (a block that cannot be
 /// stored, a WAL write that fails) stops the node: it restarts from its block store and WAL, never limps on.
 /// </summary>
 public sealed class ConsensusPump(NodeRuntime runtime, IHostApplicationLifetime lifetime, ILogger<ConsensusPump> logger) : BackgroundService

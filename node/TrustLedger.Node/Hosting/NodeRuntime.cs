@@ -16,9 +16,9 @@ using TrustLedger.Protocol.Ledger;
 namespace TrustLedger.Node.Hosting;
 
 /// <summary>
-/// The node's composed core: genesis, durable store, replayed ledger, admission, mempool and the block producer —
-/// the dev-mode solo validator, the BFT consensus driver, or nothing on a follower. Built once at start-up, before
-/// the host begins serving.
+/// The node's composed core: genesis, durable store, replayed ledger, admission, mempool and, on a validator, the
+/// consensus driver — the one way blocks are decided and committed, dev mode (a network of one validator) included;
+/// nothing on a follower. Built once at start-up, before the host begins serving.
 /// </summary>
 public sealed class NodeRuntime : IDisposable
 {
@@ -35,13 +35,10 @@ public sealed class NodeRuntime : IDisposable
     public TxAdmission Admission { get; }
     public TxPool Pool { get; }
 
-    /// <summary>The block producer when this node is the dev-mode validator (a one-validator genesis); else null.</summary>
-    public SoloValidator? Validator { get; private set; }
-
-    /// <summary>The consensus driver when this node is a validator of a multi-validator network; else null.</summary>
+    /// <summary>The consensus driver when this node is a validator (with a quorum of one in dev mode); else null.</summary>
     public ConsensusDriver? Consensus { get; private set; }
 
-    /// <summary>Links to the other validators (with <see cref="Consensus"/>).</summary>
+    /// <summary>Links to the other validators (with <see cref="Consensus"/>; none in dev mode).</summary>
     public PeerNetwork? Peers { get; private set; }
 
     /// <summary>Validator sets by height, from governance state (with <see cref="Consensus"/>).</summary>
@@ -55,7 +52,7 @@ public sealed class NodeRuntime : IDisposable
     /// <summary>The peer a follower imports blocks from and forwards transactions to; null on a validator.</summary>
     public string? Upstream { get; private set; }
 
-    public bool IsFollower => Validator is null && Consensus is null;
+    public bool IsFollower => Consensus is null;
 
     private Lazy<Grpc.Net.Client.GrpcChannel>? _upstreamChannel;
 
@@ -66,7 +63,9 @@ public sealed class NodeRuntime : IDisposable
     public string Role => IsFollower ? "follower" : "validator";
 
     /// <summary>How this node takes part, for the start-up line: dev mode, one of n BFT validators, or a follower.</summary>
-    public string Describe => Consensus is not null ? $"validator {Key.Address}, one of {Chain.Validators.Count}, peers {string.Join(",", Peers!.Urls)}" : IsFollower ? $"follower of {Upstream}" : "validator, dev mode";
+    public string Describe => IsFollower ? $"follower of {Upstream}"
+        : Peers!.Urls.Count == 0 ? "validator, dev mode"
+        : $"validator {Key.Address}, one of {Chain.Validators.Count}, peers {string.Join(",", Peers.Urls)}";
     public KeyPair Key { get; }
     public CommitFeed Feed { get; }
     public string Organisation { get; }
@@ -121,10 +120,10 @@ public sealed class NodeRuntime : IDisposable
                     runtime._upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(options.Follow!, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
                     break;
                 case NodeRole.DevValidator:
-                    runtime.Validator = new SoloValidator(ledger, executor, pool, nonces, members, store, key, time);
+                    runtime.StartConsensus(options, [], createEmptyBlocks: false, executor, nonces, members, time, logger);
                     break;
                 default:
-                    runtime.StartConsensus(options, executor, nonces, members, time, logger);
+                    runtime.StartConsensus(options, options.PeerList, createEmptyBlocks: true, executor, nonces, members, time, logger);
                     break;
             }
             return runtime;
@@ -146,22 +145,27 @@ public sealed class NodeRuntime : IDisposable
         var isValidator = current.Contains(key.Address) || chain.GenesisValidators.Contains(key.Address);
         if (!isValidator)
             throw new InvalidOperationException($"key {key.Address} is not a validator of this network (at height {ledger.Height + 1}); to run a follower, name the peer to follow with --follow http://host:port");
-        if (current.Count == 1 && chain.GenesisValidators.Count == 1 && current.Contains(key.Address)) return NodeRole.DevValidator;
+        // A set of this node alone is a quorum of one: it decides alone and needs no peers (dev mode).
+        if (current.Count == 1 && current.Contains(key.Address) && options.PeerList.Count == 0) return NodeRole.DevValidator;
         if (options.PeerList.Count == 0)
             throw new InvalidOperationException($"this network has {current.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers http://host:port,…");
         return NodeRole.BftValidator;
     }
 
-    private void StartConsensus(NodeOptions options, BlockExecutor executor, CommittedNonces nonces, MemberDirectory members, TimeProvider time, ILogger logger)
+    // Dev mode is a network of one validator: the same driver, a quorum of one, no peers, and no empty blocks (an idle
+    // dev chain stays where it is, as it always has).
+    private void StartConsensus(NodeOptions options, IReadOnlyList<string> peers, bool createEmptyBlocks, BlockExecutor executor,
+        CommittedNonces nonces, MemberDirectory members, TimeProvider time, ILogger logger)
     {
         ValidatorSets = new LedgerValidatorSets(Ledger);
         _wal = FileConsensusWal.Open(options.ConsensusDir, logger);
-        Peers = new PeerNetwork(options.PeerList, Chain, Key, time, logger);
+        Peers = new PeerNetwork(peers, Chain, Key, time, logger);
         var scale = options.TimeoutScale is > 0 and <= 100 ? options.TimeoutScale : 1;
         var driverOptions = new ConsensusDriverOptions
         {
             Timeouts = Scaled(TimeoutPolicy.Default, scale),
             EmptyBlockDelay = TimeSpan.FromMilliseconds(Math.Max(0, options.EmptyBlockDelayMs)),
+            CreateEmptyBlocks = createEmptyBlocks,
         };
         Consensus = new ConsensusDriver(Chain, Ledger, executor, Pool, Store, new BlockCommitter(Ledger, nonces, members, Store),
             ValidatorSets, Key, _wal, Peers, time, logger, driverOptions, Feed.Publish);

@@ -38,7 +38,7 @@ public sealed class DurableReadTests
         Assert.Null(genesisHead);
 
         Assert.True(chain.Admission.Admit(chain.Tx()).Accepted);
-        var producing = Task.Run(() => chain.ValidatorCore.ProduceBlock());
+        var producing = Task.Run(() => chain.Blocks.ProduceBlock());
         Assert.True(store.Appending.Wait(TimeSpan.FromSeconds(30)));
 
         var read = false;

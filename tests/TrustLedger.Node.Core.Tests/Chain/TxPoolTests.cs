@@ -20,27 +20,24 @@ public sealed class TxPoolTests
     }
 
     [Fact]
-    public void Take_respects_count_and_byte_limits_in_arrival_order()
+    public void Peek_respects_count_and_byte_limits_in_arrival_order()
     {
         var pool = new TxPool(capacity: 100);
         var txs = Enumerable.Range(0, 5).Select(_ => _chain.Tx()).ToArray();
         foreach (var tx in txs) pool.TryAdd(tx);
-        var firstTwo = pool.Take(2, int.MaxValue);
-        Assert.Equal(txs[..2].Select(t => t.Id), firstTwo.Select(t => t.Id));
-        var oneByBytes = pool.Take(10, txs[2].EncodedSize);
-        Assert.Single(oneByBytes);
-        Assert.Equal(2, pool.Count);
+        Assert.Equal(txs[..2].Select(t => t.Id), pool.Peek(2, int.MaxValue).Select(t => t.Id));
+        Assert.Single(pool.Peek(10, txs[0].EncodedSize));
+        Assert.Equal(5, pool.Count);
     }
 
     [Fact]
-    public void Nonce_stays_reserved_until_released()
+    public void Nonce_stays_reserved_until_its_transaction_is_committed()
     {
         var pool = new TxPool(capacity: 100);
         var tx = _chain.Tx(nonce: 9);
         pool.TryAdd(tx);
-        pool.Take(10, int.MaxValue);
         Assert.NotNull(pool.TryAdd(_chain.Tx(nonce: 9, payload: "x"u8.ToArray())).Rejection);
-        pool.Release([tx]);
+        pool.RemoveCommitted([tx]);
         Assert.Null(pool.TryAdd(_chain.Tx(nonce: 9, payload: "x"u8.ToArray())).Rejection);
     }
 

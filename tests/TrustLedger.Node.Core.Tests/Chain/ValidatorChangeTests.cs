@@ -109,13 +109,4 @@ public sealed class ValidatorChangeTests
         var (replayed, _) = LedgerLoader.Load(_source.Config, _executor, _store);
         Assert.Equal(_follower.HeadHash, replayed.HeadHash);
     }
-
-    [Fact]
-    public void The_dev_validator_stops_producing_once_it_no_longer_signs_alone()
-    {
-        Assert.True(_source.Admission.Admit(_source.Tx()).Accepted);
-        var refused = Assert.Throws<InvalidOperationException>(() => _source.ValidatorCore.ProduceBlock());
-        Assert.Contains($"height {Handover}", refused.Message);
-        Assert.Equal(Handover - 1, _source.Ledger.Height);
-    }
 }

@@ -41,7 +41,8 @@ public sealed class TestChain
         Pool = new TxPool(capacity: 10_000);
         Members = MemberDirectory.FromState(Ledger);
         Admission = new TxAdmission(Ledger, Executor, Members, Nonces, Pool, Time);
-        ValidatorCore = new SoloValidator(Ledger, Executor, Pool, Nonces, Members, Store, Validator, Time);
+        Committer = new BlockCommitter(Ledger, Nonces, Members, Store);
+        Blocks = new TestBlockProducer(Ledger, Executor, Pool, Committer, Validator, Time);
     }
 
     public ICryptoSuite Suite { get; }
@@ -58,7 +59,8 @@ public sealed class TestChain
     public TxPool Pool { get; }
     public MemberDirectory Members { get; }
     public TxAdmission Admission { get; }
-    public SoloValidator ValidatorCore { get; }
+    public BlockCommitter Committer { get; }
+    public TestBlockProducer Blocks { get; }
 
     private ulong _nonce = 1;
 
@@ -82,6 +84,6 @@ public sealed class TestChain
             if (!result.Accepted) throw new InvalidOperationException($"not admitted: {result.Rejection}");
         }
         Time.Advance(TimeSpan.FromMilliseconds(10));
-        return ValidatorCore.ProduceBlock() ?? throw new InvalidOperationException("no block produced");
+        return Blocks.ProduceBlock() ?? throw new InvalidOperationException("no block produced");
     }
 }

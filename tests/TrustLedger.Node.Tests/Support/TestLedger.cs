@@ -47,12 +47,16 @@ public sealed class TestLedger
         var pool = new TxPool(capacity: 10_000);
         var members = MemberDirectory.FromState(Ledger);
         _admission = new TxAdmission(Ledger, executor, members, nonces, pool, Time);
-        _validator = new SoloValidator(Ledger, executor, pool, nonces, members, store, validator, Time);
+        (_executor, _pool, _validator) = (executor, pool, validator);
+        _committer = new BlockCommitter(Ledger, nonces, members, store);
         Feed = new CommitFeed(store, Ledger);
     }
 
     private readonly TxAdmission _admission;
-    private readonly SoloValidator _validator;
+    private readonly BlockExecutor _executor;
+    private readonly TxPool _pool;
+    private readonly BlockCommitter _committer;
+    private readonly KeyPair _validator;
 
     public ICryptoSuite Suite { get; }
     public KeyPair Hub { get; }
@@ -74,11 +78,25 @@ public sealed class TestLedger
         var admitted = _admission.Admit(tx);
         if (!admitted.Accepted) throw new InvalidOperationException($"{type} not admitted: {admitted.Rejection}");
         Time.Advance(TimeSpan.FromMilliseconds(10));
-        var outcome = _validator.ProduceBlock() ?? throw new InvalidOperationException("no block produced");
+        var outcome = CommitPending();
         var receipt = outcome.Block?.Receipts.Single() ?? throw new InvalidOperationException($"{type} dropped: {outcome.Dropped.Single()}");
         if (!receipt.Success) throw new InvalidOperationException($"{type} failed: {receipt.Code}: {receipt.Message}");
         Feed.Publish(outcome);
         return outcome;
+    }
+
+    // The pending transaction as a one-validator network decides it (round 0, the validator's precommit alone),
+    // committed through the node's BlockCommitter; synchronous, so tests need no driver thread.
+    private CommitOutcome CommitPending()
+    {
+        var tx = _pool.Peek(1, int.MaxValue).Single();
+        var timeMs = Math.Max(NowMs, Ledger.HeadTimeMs + 1);
+        var execution = _executor.Execute(Ledger.State, [tx], Ledger.Height + 1, timeMs);
+        _pool.RemoveCommitted([tx]);
+        if (execution.Included.Count == 0) return new CommitOutcome(null, execution.Dropped, []);
+        var header = Ledger.Preview(execution, timeMs, _validator.Address);
+        var certificate = BlockCertificate.Sign(Suite, header, round: 0, [_validator]);
+        return _committer.Commit(new Block(header, execution.Included, execution.Receipts, certificate), execution, execution.Dropped);
     }
 
     /// <summary>The id a transaction's contract gave the object it created.</summary>

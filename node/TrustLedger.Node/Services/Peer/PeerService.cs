@@ -21,7 +21,7 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<
     public override async Task<PeerAnswer> Exchange(PeerEnvelope request, ServerCallContext context)
     {
         if (runtime.Consensus is not { } consensus)
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "this node takes no part in consensus (dev-mode validator or follower)"));
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "this node takes no part in consensus (a follower)"));
         var opened = PeerEnvelopes.Open(request, runtime.Chain, runtime.ValidatorSets!, runtime.Ledger.Height + 1,
             time.GetUtcNow().ToUnixTimeMilliseconds(), out var problem);
         if (opened is not { } envelope)

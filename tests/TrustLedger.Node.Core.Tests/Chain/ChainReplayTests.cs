@@ -6,19 +6,16 @@ using Xunit;
 
 namespace TrustLedger.Node.Core.Tests.Chain;
 
-public sealed class SoloValidatorTests
+/// <summary>
+/// Replay of a one-validator chain as dev mode has always written it (round-0 certificates of the validator alone):
+/// every header and root comes back, and a block that lies about its receipts is refused.
+/// </summary>
+public sealed class ChainReplayTests
 {
     private readonly TestChain _chain = new();
 
     [Fact]
-    public void Nothing_pending_produces_no_block()
-    {
-        Assert.Null(_chain.ValidatorCore.ProduceBlock());
-        Assert.Equal(0UL, _chain.Store.Height);
-    }
-
-    [Fact]
-    public void Blocks_chain_by_previous_hash_and_carry_a_round_0_certificate_of_the_validator()
+    public void Blocks_chain_by_previous_hash_and_carry_a_round_0_certificate_of_the_validator_alone()
     {
         var first = _chain.Commit(_chain.Tx()).Block!;
         var second = _chain.Commit(_chain.Tx(), _chain.Tx()).Block!;
@@ -32,28 +29,6 @@ public sealed class SoloValidatorTests
         var signed = SignedBytes.Vote(_chain.Config.ChainId, VoteType.Precommit, 2, 0, second.Header.ComputeHash(_chain.Suite.Hash));
         Assert.True(_chain.Suite.Verify(_chain.Validator.PublicKey, signed, precommit.Signature));
         Assert.Null(BlockCertificate.Problem(_chain.Suite, _chain.Config.ChainId, second.Header, second.Commit, _chain.Config.GenesisValidators));
-    }
-
-    [Fact]
-    public void Block_time_strictly_increases_even_if_the_clock_goes_back()
-    {
-        var first = _chain.Commit(_chain.Tx()).Block!;
-        _chain.Time.Advance(TimeSpan.FromSeconds(-30));
-        var tx = _chain.Tx();
-        Assert.True(_chain.Admission.Admit(tx).Accepted);
-        var second = _chain.ValidatorCore.ProduceBlock()!.Block!;
-        Assert.True(second.Header.TimeMs > first.Header.TimeMs);
-    }
-
-    [Fact]
-    public void Block_size_is_bounded_by_the_chain_parameters()
-    {
-        var chain = new TestChain(parameters: new Protocol.Genesis.ChainParameters { MaxBlockTxs = 3 });
-        for (var i = 0; i < 7; i++) Assert.True(chain.Admission.Admit(chain.Tx()).Accepted);
-        Assert.Equal(3, chain.ValidatorCore.ProduceBlock()!.Block!.Transactions.Count);
-        Assert.Equal(3, chain.ValidatorCore.ProduceBlock()!.Block!.Transactions.Count);
-        Assert.Single(chain.ValidatorCore.ProduceBlock()!.Block!.Transactions);
-        Assert.Null(chain.ValidatorCore.ProduceBlock());
     }
 
     [Fact]
