@@ -25,7 +25,7 @@ public sealed class FollowerPump(NodeRuntime runtime, IGrainFactory grains, ILog
         {
             try
             {
-                using var channel = GrpcChannel.ForAddress(upstream, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+                using var channel = runtime.OpenUpstreamChannel();
                 var peer = new Ledger.LedgerClient(channel);
                 await Follow(peer, chain, stoppingToken);
             }
