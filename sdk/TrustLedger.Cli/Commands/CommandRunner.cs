@@ -35,5 +35,5 @@ internal static class CommandRunner
     };
 
     public static async Task<TrustLedgerClient> Connect(ParseResult parse, KeyPair? key, CancellationToken cancellation) =>
-        await TrustLedgerClient.ConnectAsync(parse.GetValue(CommonOptions.Node)!, key, cancellation);
+        await TrustLedgerClient.ConnectAsync(parse.GetValue(CommonOptions.Node)!, key, CommonOptions.Tls(parse), cancellation);
 }

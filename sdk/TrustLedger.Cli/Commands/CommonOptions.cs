@@ -26,7 +26,32 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_KEY") ?? ".data/node/client.key.json",
     };
 
-    public static IEnumerable<Option> Global => [Node, Json];
+    public static readonly Option<string?> TlsCert = new("--tls-cert")
+    {
+        Description = "PEM client certificate for mutual TLS with https:// nodes (env TL_TLS_CERT)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_TLS_CERT"),
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> TlsKey = new("--tls-key")
+    {
+        Description = "PEM private key of --tls-cert (env TL_TLS_KEY)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_TLS_KEY"),
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Ca = new("--ca")
+    {
+        Description = "PEM CA certificate the node's TLS certificate must chain to; the OS store is not used (env TL_CA)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_CA"),
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> Global => [Node, Json, TlsCert, TlsKey, Ca];
+
+    /// <summary>Mutual TLS from --tls-cert/--tls-key/--ca (or TL_TLS_CERT/TL_TLS_KEY/TL_CA); null when none is given.</summary>
+    public static Sdk.Tls.TlsClientOptions? Tls(ParseResult parse) =>
+        Sdk.Tls.TlsClientOptions.From(parse.GetValue(TlsCert), parse.GetValue(TlsKey), parse.GetValue(Ca));
 
     /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
     public static string Password()

@@ -23,14 +23,17 @@ public sealed class AuditClient : IDisposable
     private readonly ValidatorSet _validators;
     private readonly Hash32 _validatorSetHash;
 
-    public AuditClient(string endpoint, GenesisDocument genesis)
+    /// <param name="endpoint">The node's gRPC address.</param>
+    /// <param name="genesis">The genesis every answer is checked against.</param>
+    /// <param name="tls">Mutual TLS towards an https:// node; null = plaintext.</param>
+    public AuditClient(string endpoint, GenesisDocument genesis, Tls.TlsClientOptions? tls = null)
     {
         genesis.Validate();
         Genesis = genesis;
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
         _validators = genesis.ToValidatorSet(Suite);
         _validatorSetHash = _validators.ComputeHash(Suite.Hash);
-        _channel = GrpcChannel.ForAddress(endpoint);
+        _channel = Tls.TlsClientOptions.Channel(endpoint, tls);
         _proofs = new Proofs.ProofsClient(_channel);
     }
 
