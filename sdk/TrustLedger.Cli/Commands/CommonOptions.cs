@@ -50,8 +50,13 @@ internal static class CommonOptions
     public static IEnumerable<Option> Global => [Node, Json, TlsCert, TlsKey, Ca];
 
     /// <summary>Mutual TLS from --tls-cert/--tls-key/--ca (or TL_TLS_CERT/TL_TLS_KEY/TL_CA); null when none is given.</summary>
-    public static Sdk.Tls.TlsClientOptions? Tls(ParseResult parse) =>
-        Sdk.Tls.TlsClientOptions.From(parse.GetValue(TlsCert), parse.GetValue(TlsKey), parse.GetValue(Ca));
+    public static Sdk.Tls.TlsClientOptions? Tls(ParseResult parse)
+    {
+        var tls = Sdk.Tls.TlsClientOptions.From(parse.GetValue(TlsCert), parse.GetValue(TlsKey), parse.GetValue(Ca));
+        if (tls is null && parse.GetValue(Node) is { } node && node.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            throw new CliException($"{node} serves mutual TLS: give --tls-cert, --tls-key and --ca (or TL_TLS_CERT, TL_TLS_KEY and TL_CA); `tlnet up` prints them");
+        return tls;
+    }
 
     /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
     public static string Password()
