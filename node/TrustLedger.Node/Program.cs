@@ -1,8 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using TrustLedger.Node.Configuration;
 using TrustLedger.Node.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustLedger.Node.Hosting.Watch;
 using TrustLedger.Node.Security;
 using TrustLedger.Node.Services;
@@ -12,7 +12,8 @@ using TrustLedger.Node.Services.Watch;
 
 // --dev is a flag; the configuration parser would read the next switch as its value, so take it out first.
 var dev = args.Contains("--dev");
-args = args.Where(a => a != "--dev").ToArray();
+var insecurePlaintext = args.Contains("--insecure-plaintext");
+args = args.Where(a => a is not ("--dev" or "--insecure-plaintext")).ToArray();
 // appsettings.json ships next to the binary; the working directory is the user's (for relative --data paths).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddEnvironmentVariables("TL_");
@@ -20,6 +21,7 @@ if (builder.Configuration["config"] is { } configFile)
     builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false);
 builder.Configuration.AddCommandLine(args, NodeOptions.SwitchMappings);
 if (dev) builder.Configuration[$"{NodeOptions.Section}:Dev"] = "true";
+if (insecurePlaintext) builder.Configuration[$"{NodeOptions.Section}:InsecurePlaintext"] = "true";
 
 var options = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
 builder.Services.Configure<NodeOptions>(builder.Configuration.GetSection(NodeOptions.Section));
@@ -31,10 +33,22 @@ var log = startupLog.CreateLogger("TrustLedger.Node");
 if (options.Dev && DevNetworkSetup.EnsureCreated(options, password))
     log.LogInformation("Created a dev network in {Dir} (genesis.json, validator.key.json, {Client})", Path.GetFullPath(options.DataDir), DevNetworkSetup.ClientKeyFile);
 
-var runtime = NodeRuntime.Open(options, password, TimeProvider.System, log);
+NodeTls? tls;
+NodeRuntime runtime;
+try
+{
+    tls = NodeTls.Decide(options, log);
+    runtime = NodeRuntime.Open(options, password, TimeProvider.System, log, tls);
+}
+catch (StartupRefusal refusal)
+{
+    Console.Error.WriteLine($"trustledger-node: {refusal.Message}");
+    return 2;
+}
 builder.Services.AddSingleton(runtime);
+if (tls is not null) builder.Services.AddSingleton<ICertificateOrganisations>(tls.Pins);
+else builder.Services.TryAddSingleton<ICertificateOrganisations, NoCertificateOrganisations>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.TryAddSingleton<ICertificateOrganisations, NoCertificateOrganisations>();
 builder.Services.AddSingleton<CallerAuthenticator>();
 builder.Services.AddSingleton(sp => new StreamQuota(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Node.Grains.Watch.LiveViewOptions>>().Value.MaxStreamsPerCaller));
 builder.Services.AddHostedService<FollowerPump>();
@@ -51,10 +65,15 @@ builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck("chain", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 
 var (host, port) = ParseListen(options.Listen);
-builder.WebHost.ConfigureKestrel(k => k.Listen(host, port, l => l.Protocols = HttpProtocols.Http2));
+builder.WebHost.ConfigureKestrel(k => k.Listen(host, port, l =>
+{
+    l.Protocols = HttpProtocols.Http2;
+    tls?.Secure(l);
+}));
 builder.UseOrleans(silo => silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: "trustledger", clusterId: $"tl-{runtime.Chain.ChainId}-{port}"));
 
 var app = builder.Build();
+if (tls is not null) app.UseCertificateGate(tls.Pins);
 app.MapGrpcService<LedgerService>();
 app.MapGrpcService<TrustLedger.Node.Services.Proofs.ProofService>();
 app.MapGrpcService<RecordsService>();
@@ -64,7 +83,7 @@ app.MapGrpcService<TrustLedger.Node.Services.Peer.PeerService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.Lifetime.ApplicationStarted.Register(() =>
-    Console.WriteLine($"TrustLedger node listening on http://{options.Listen} ({runtime.Describe}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
+    Console.WriteLine($"TrustLedger node listening on {(tls is null ? "http" : "https")}://{options.Listen} ({(tls is null ? "plaintext" : $"mTLS as {runtime.Organisation}")}, {runtime.Describe}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
 await app.RunAsync();
 return Environment.ExitCode;

@@ -28,7 +28,7 @@ public sealed partial class TrustLedgerClient
     public async Task<FetchedRecord> FetchRecordAsync(string ownerNodeEndpoint, string grantId, string datasetId, string recordKey,
         CancellationToken cancellation = default)
     {
-        using var channel = GrpcChannel.ForAddress(ownerNodeEndpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+        using var channel = OpenChannel(ownerNodeEndpoint);
         return await FetchRecordAsync(channel, grantId, datasetId, recordKey, cancellation);
     }
 
@@ -104,7 +104,7 @@ public sealed partial class TrustLedgerClient
         var dataset = RecordIds.Canonical(datasetId) ?? throw new ArgumentException("a dataset id is 64 hex digits", nameof(datasetId));
         if (RecordIds.CheckRecordKey(recordKey) is { } bad) throw new ArgumentException(bad, nameof(recordKey));
         var request = RecordPurgeRequest.Sign(Suite, signer, ChainId, dataset, recordKey, reason ?? "", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        using var channel = GrpcChannel.ForAddress(ownerNodeEndpoint);
+        using var channel = OpenChannel(ownerNodeEndpoint);
         var response = await CallOwner(() => new RecordsRpc.RecordsClient(channel).PurgeRecordAsync(new PurgeRecordRequest
         {
             DatasetId = request.DatasetId,
@@ -137,7 +137,7 @@ public sealed partial class TrustLedgerClient
         ArgumentNullException.ThrowIfNull(recordJson);
         var request = RecordPutRequest.Sign(Suite, signer, ChainId, dataset, recordKey, System.Text.Encoding.UTF8.GetBytes(recordJson),
             DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        using var channel = GrpcChannel.ForAddress(ownerNodeEndpoint);
+        using var channel = OpenChannel(ownerNodeEndpoint);
         var response = await CallOwner(() => new RecordsRpc.RecordsClient(channel).PutRecordAsync(new PutRecordRequest
         {
             DatasetId = request.DatasetId,

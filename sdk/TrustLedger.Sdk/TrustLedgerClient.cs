@@ -56,9 +56,11 @@ public sealed partial class TrustLedgerClient : IDisposable
     /// <param name="endpoint">The node's gRPC address, e.g. <c>http://127.0.0.1:5080</c>.</param>
     /// <param name="signer">The key transactions are signed with; null for a read-only client.</param>
     /// <param name="cancellation">Cancels the connection attempt.</param>
-    public static async Task<TrustLedgerClient> ConnectAsync(string endpoint, KeyPair? signer = null, CancellationToken cancellation = default)
+    public static Task<TrustLedgerClient> ConnectAsync(string endpoint, KeyPair? signer = null, CancellationToken cancellation = default) =>
+        ConnectAsync(endpoint, signer, tls: null, cancellation);
+
+    private static async Task<TrustLedgerClient> ConnectAsync(GrpcChannel channel, KeyPair? signer, CancellationToken cancellation)
     {
-        var channel = GrpcChannel.ForAddress(endpoint, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
         try
         {
             var status = await new Ledger.LedgerClient(channel).GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellation);

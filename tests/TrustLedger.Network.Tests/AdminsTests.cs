@@ -19,7 +19,7 @@ public sealed class AdminsTests(ITestOutputHelper output)
         Assert.Equal(["org1", "org2"], organisations.AdminOrganisations);
         Assert.Equal(2u, organisations.AdminThreshold); // a majority of 2
 
-        var demo = await BuiltTl.RunAsync(TimeSpan.FromMinutes(1), "demo", "--node", network.Node(1).Endpoint, "--key", network.Files(1).ClientKeyPath);
+        var demo = await BuiltTl.RunAsync(TimeSpan.FromMinutes(1), ["demo", "--node", network.Node(1).Endpoint, "--key", network.Files(1).ClientKeyPath, .. harness.TlsArguments(1)]);
         output.WriteLine($"$ tl demo → {demo.Exit}{Environment.NewLine}{demo.Out}{demo.Err}");
         Assert.Equal(1, demo.Exit);
         Assert.Contains("a governance proposal on this network needs 2 approvals of its admins (org1, org2)", demo.Err);

@@ -17,11 +17,13 @@ public sealed class ConsoleTests(ITestOutputHelper output)
         var up = await Tlnet("up", "--dir", harness.Dir, "--nodes", "1", "--base-port", harness.BasePort.ToString());
 
         Assert.Equal(0, up.Exit);
-        Assert.Contains($"http://127.0.0.1:{harness.BasePort + 1}", up.Out);
-        Assert.Contains($"tl status --node http://127.0.0.1:{harness.BasePort + 1}", up.Out);
+        Assert.Contains($"https://127.0.0.1:{harness.BasePort + 1}", up.Out);
+        Assert.Contains($"tl status --node https://127.0.0.1:{harness.BasePort + 1}", up.Out);
         Assert.Contains("client.key.json", up.Out);
+        Assert.Contains("--tls-cert ", up.Out);
+        Assert.Contains("mutual TLS: every node serves TLS 1.3", up.Out);
         Assert.Contains("admin: org1 — a governance proposal needs 1 approval (a majority of 1 admin organisation)", up.Out);
-        Assert.Contains($"tl demo --node http://127.0.0.1:{harness.BasePort + 1} --key ", up.Out);
+        Assert.Contains($"tl demo --node https://127.0.0.1:{harness.BasePort + 1} --key ", up.Out);
         Assert.Contains("1/1 ready", up.Err);
         var pid = harness.Network.RunningPid(1)!.Value; // alive after tlnet exited
         var stat = File.ReadAllText($"/proc/{pid}/stat");

@@ -21,7 +21,7 @@ public sealed partial class DemoTests(ITestOutputHelper output)
         var network = (await harness.UpAsync(nodes: 4)).Network;
         var keys = Path.Combine(harness.Dir, "demo-keys");
 
-        var demo = await Tl("demo", "--node", network.Node(1).Endpoint, "--key", network.Files(1).ClientKeyPath, "--keys-dir", keys);
+        var demo = await Tl(["demo", "--node", network.Node(1).Endpoint, "--key", network.Files(1).ClientKeyPath, "--keys-dir", keys, .. harness.TlsArguments(1)]);
 
         Assert.Equal(0, demo.Exit);
         Assert.Equal(5, Regex.Matches(demo.Out, @"proposal \S+ executed in block \d+").Count);     // one approval is org1's own
@@ -47,12 +47,12 @@ public sealed partial class DemoTests(ITestOutputHelper output)
         await using var harness = new NetworkHarness(output);
         var network = (await harness.UpAsync(nodes: 4)).Network;
 
-        var refused = await Tl("demo", "--node", network.Node(3).Endpoint, "--key", network.Files(3).ClientKeyPath);
+        var refused = await Tl(["demo", "--node", network.Node(3).Endpoint, "--key", network.Files(3).ClientKeyPath, .. harness.TlsArguments(3)]);
         Assert.Equal(1, refused.Exit);
         Assert.Contains("--key must be a key of an admin organisation (org1)", refused.Err);
         Assert.Contains("is in 'org3', which is no admin", refused.Err);
 
-        var demo = await Tl("demo", "--node", network.Node(3).Endpoint, "--key", network.Files(1).ClientKeyPath, "--json");
+        var demo = await Tl(["demo", "--node", network.Node(3).Endpoint, "--key", network.Files(1).ClientKeyPath, "--json", .. harness.TlsArguments(1)]);
 
         Assert.Equal(0, demo.Exit);
         using var facts = JsonDocument.Parse(demo.Out);

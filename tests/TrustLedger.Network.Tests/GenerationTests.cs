@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using TrustLedger.Network.Generation;
 using TrustLedger.Network.Layout;
 using TrustLedger.Network.Processes;
@@ -110,7 +111,54 @@ public sealed class GenerationTests
         Assert.Equal($"127.0.0.1:{harness.BasePort + 3}", Switch("--listen"));
         Assert.Equal($"{harness.BasePort + 103}", Switch("--silo-port"));
         Assert.Equal($"{harness.BasePort + 203}", Switch("--gateway-port"));
-        Assert.Equal(string.Join(',', new[] { 1, 2, 4 }.Select(i => $"http://127.0.0.1:{harness.BasePort + i}")), Switch("--peers"));
+        Assert.Equal(string.Join(',', new[] { 1, 2, 4 }.Select(i => $"https://127.0.0.1:{harness.BasePort + i}")), Switch("--peers"));
+        Assert.Equal(harness.Layout.Node(3).NodeCertPath, Switch("--tls-cert"));
+        Assert.Equal(harness.Layout.Node(3).NodeKeyPath, Switch("--tls-key"));
+        Assert.DoesNotContain("--insecure-plaintext", args);
+    }
+
+    [Fact, System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Each_organisation_gets_a_tls_ca_pinned_in_the_genesis_and_a_node_and_client_certificate_it_issued()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = harness.Generate(3);
+        var genesis = GenesisDocument.Load(harness.Layout.GenesisPath);
+        var bundle = new X509Certificate2Collection();
+        bundle.ImportFromPemFile(harness.Layout.CaBundlePath);
+        Assert.Equal(3, bundle.Count);
+        foreach (var node in manifest.Nodes)
+        {
+            var files = harness.Layout.Node(node.Index);
+            Assert.True(node.Tls);
+            Assert.StartsWith("https://", node.Endpoint);
+            var ca = X509CertificateLoader.LoadCertificateFromFile(files.CaCertPath);
+            Assert.Equal([ca.ExportCertificatePem()], genesis.Organisations.Single(o => o.Id == node.Organisation).TlsCaCertificates!.Select(p => p.Trim()));
+            Assert.True(ca.NotAfter - ca.NotBefore > TimeSpan.FromDays(3600));
+            foreach (var (cert, key) in new[] { (files.NodeCertPath, files.NodeKeyPath), (files.ClientCertPath, files.ClientTlsKeyPath) })
+            {
+                using var leaf = X509Certificate2.CreateFromPemFile(cert, key);
+                using var chain = new X509Chain();
+                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                chain.ChainPolicy.CustomTrustStore.Add(ca);
+                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+                Assert.True(chain.Build(leaf), $"{cert} chains to {files.CaCertPath}");
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+            }
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(files.CaKeyPath));
+        }
+    }
+
+    [Fact]
+    public async Task A_plaintext_network_pins_nothing_and_its_nodes_say_so()
+    {
+        await using var harness = new NetworkHarness();
+        var manifest = NetworkGenerator.Create(harness.Layout, new NetworkSpec(2, "eth", harness.BasePort, Tls: false), NetworkHarness.Password, TimeProvider.System);
+        Assert.All(GenesisDocument.Load(harness.Layout.GenesisPath).Organisations, o => Assert.Null(o.TlsCaCertificates));
+        Assert.StartsWith("http://", manifest.Nodes[0].Endpoint);
+        var args = NodeCommandLine.For(harness.Layout, manifest, manifest.Nodes[0]);
+        Assert.Contains("--insecure-plaintext", args);
+        Assert.DoesNotContain("--tls-cert", args);
+        Assert.False(File.Exists(harness.Layout.Node(1).CaCertPath));
     }
 
     [Fact]

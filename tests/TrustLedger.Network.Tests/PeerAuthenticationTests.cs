@@ -35,7 +35,7 @@ public sealed class PeerAuthenticationTests(ITestOutputHelper output)
         var network = (await harness.UpAsync(4)).Network;
         using var client = await harness.ClientAsync(1);
         var chainId = client.Node.ChainId;
-        using var channel = GrpcChannel.ForAddress(network.Node(1).Endpoint);
+        using var channel = TrustLedger.Sdk.Tls.TlsClientOptions.Channel(network.Node(1).Endpoint, network.ClientTls(network.Node(1), asOrganisation: 2));
         var peer = new Peer.PeerClient(channel);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var status = new PeerBody { Status = new PeerStatus { Height = 1 } }.ToByteString();

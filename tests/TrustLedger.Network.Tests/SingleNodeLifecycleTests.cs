@@ -171,7 +171,7 @@ public sealed class SingleNodeLifecycleTests(ITestOutputHelper output)
 
         var log = NodeLog.Tail(network.Files(1).LogPath, 10_000);
         Assert.Equal(2, log.Count(l => l.StartsWith("--- tlnet ", StringComparison.Ordinal)));
-        Assert.Equal(2, log.Count(l => l.Contains($"TrustLedger node listening on http://127.0.0.1:{harness.BasePort + 1}")));
+        Assert.Equal(2, log.Count(l => l.Contains($"TrustLedger node listening on https://127.0.0.1:{harness.BasePort + 1}")));
     }
 
     private static bool ProcessIsAlive(int pid) =>

@@ -70,6 +70,17 @@ public sealed partial class GovernanceContract
                 config.AdminThreshold = action.SetAdminThreshold.Threshold;
                 MembershipState.PutConfig(state, config);
                 break;
+            case ProposalAction.ActionOneofCase.SetTlsCertificates:
+                Change(state, action.SetTlsCertificates.Organisation, proposal, org =>
+                {
+                    org.TlsCaCertificates.Clear();
+                    org.TlsCaCertificates.AddRange(action.SetTlsCertificates.CaCertificates);
+                });
+                break;
+            case ProposalAction.ActionOneofCase.RevokeTlsCertificate:
+                Change(state, action.RevokeTlsCertificate.Organisation, proposal,
+                    org => org.RevokedTlsCertificates.Add(action.RevokeTlsCertificate.Fingerprint));
+                break;
             default:
                 throw new InvalidOperationException($"unvalidated action {action.ActionCase}");
         }

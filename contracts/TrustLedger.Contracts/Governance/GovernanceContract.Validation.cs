@@ -25,6 +25,8 @@ public sealed partial class GovernanceContract
         ProposalAction.ActionOneofCase.SetRoles => ValidateSetRoles(action.SetRoles, state, height),
         ProposalAction.ActionOneofCase.SetValidators => ValidateSetValidators(action.SetValidators, state, height),
         ProposalAction.ActionOneofCase.SetAdminThreshold => ValidateThreshold(action.SetAdminThreshold, state),
+        ProposalAction.ActionOneofCase.SetTlsCertificates => ValidateSetTlsCertificates(action.SetTlsCertificates, state),
+        ProposalAction.ActionOneofCase.RevokeTlsCertificate => ValidateRevokeTlsCertificate(action.RevokeTlsCertificate, state),
         _ => ContractResult.Invalid("gov.propose needs an action"),
     };
 

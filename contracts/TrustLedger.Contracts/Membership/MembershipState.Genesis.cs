@@ -44,6 +44,7 @@ public static partial class MembershipState
                 });
                 PutKey(state, address.Bytes, org.Id);
             }
+            foreach (var der in GenesisDocument.TlsCaCertificatesOf(org)) record.TlsCaCertificates.Add(ByteString.CopyFrom(der));
             PutOrganisation(state, record);
             index.Ids.Add(org.Id);
         }

@@ -74,6 +74,14 @@ public static partial class MembershipState
         return members;
     }
 
+    /// <summary>
+    /// The TLS pins of every active organisation that has any, sorted by id: what the node's certificate check reads.
+    /// A removed organisation pins nothing, so its certificates stop mapping to it.
+    /// </summary>
+    public static IReadOnlyList<OrganisationRecord> TlsPinningOrganisations(IStateStore state) =>
+        [.. OrganisationIds(state).Select(id => GetOrganisation(state, id))
+            .Where(org => org is { Status: OrganisationStatus.Active, TlsCaCertificates.Count: > 0 })!];
+
     public static GovernanceConfig Config(IStateStore state) =>
         ProtoState.Get(state, ConfigKey, GovernanceConfig.Parser) ?? new GovernanceConfig { DefaultVotingPeriodMs = DefaultVotingPeriodMs };
 

@@ -4,6 +4,7 @@ using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Encoding;
 using TrustLedger.Protocol.Primitives;
+using TrustLedger.Protocol.Tls;
 
 namespace TrustLedger.Protocol.Genesis;
 
@@ -73,6 +74,7 @@ public sealed record GenesisDocument
                 if (!keys.Add(Hex.Encode(pk))) throw new GenesisException($"key {key} is listed twice");
             }
         }
+        ValidateTlsPins();
         if (Validators.Count == 0) throw new GenesisException("at least one validator is required");
         var validatorKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in Validators)
@@ -101,7 +103,62 @@ public sealed record GenesisDocument
         w.U32((uint)Validators.Count);
         foreach (var v in Validators) w.String(v.Organisation).Bytes(Hex.Decode(v.PublicKey)).String(v.Endpoint ?? "");
         Parameters.Write(w);
+        WriteTlsPins(w);
         return hash.Hash(w.WrittenSpan);
+    }
+
+    // A CA certificate pinned by two organisations would let one act for the other.
+    private void ValidateTlsPins()
+    {
+        var pinned = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var org in Organisations)
+            foreach (var der in TlsCaCertificatesOf(org))
+            {
+                if (TlsCertificateFormat.CaCertificateProblem(der) is { } problem)
+                    throw new GenesisException($"organisation '{org.Id}' pins a TLS CA certificate that is refused: {problem}");
+                if (pinned.TryGetValue(Convert.ToHexString(der), out var other))
+                    throw new GenesisException($"organisation '{org.Id}' pins a TLS CA certificate that '{other}' pins too; each organisation needs its own CA");
+                pinned[Convert.ToHexString(der)] = org.Id;
+            }
+    }
+
+    /// <summary>
+    /// The DER of each TLS CA certificate an organisation pins (one PEM certificate per entry).
+    /// </summary>
+    /// <exception cref="GenesisException">An entry is not exactly one PEM certificate.</exception>
+    public static IReadOnlyList<byte[]> TlsCaCertificatesOf(OrganisationEntry org)
+    {
+        var result = new List<byte[]>();
+        foreach (var pem in org.TlsCaCertificates ?? [])
+        {
+            IReadOnlyList<byte[]> decoded;
+            try
+            {
+                decoded = TlsCertificateFormat.DecodePem(pem ?? "");
+            }
+            catch (FormatException e)
+            {
+                throw new GenesisException($"organisation '{org.Id}' has a TLS CA certificate that is not PEM: {e.Message}");
+            }
+            if (decoded.Count != 1) throw new GenesisException($"organisation '{org.Id}': give one PEM certificate per tlsCaCertificates entry");
+            result.Add(decoded[0]);
+        }
+        return result;
+    }
+
+    // Written only when some organisation pins a CA, so genesis files from before TLS pinning keep their hash.
+    private void WriteTlsPins(CanonicalWriter w)
+    {
+        if (!Organisations.Any(o => o.TlsCaCertificates is { Count: > 0 })) return;
+        w.Raw("TL/genesis/tls/v1"u8);
+        var pinning = Organisations.Where(o => o.TlsCaCertificates is { Count: > 0 }).ToList();
+        w.U32((uint)pinning.Count);
+        foreach (var org in pinning)
+        {
+            var certificates = TlsCaCertificatesOf(org);
+            w.String(org.Id).U32((uint)certificates.Count);
+            foreach (var der in certificates) w.Bytes(der);
+        }
     }
 
     /// <summary>Hash of the ordered validator public keys, committed in every header.</summary>
@@ -127,6 +184,11 @@ public sealed record OrganisationEntry
     public string Name { get; init; } = "";
     public IReadOnlyList<string> Roles { get; init; } = [];
     public IReadOnlyList<string> Keys { get; init; } = [];
+    /// <summary>
+    /// PEM X.509 CA certificates (one per entry) that the organisation's TLS node and client certificates chain to;
+    /// null = none pinned (and the field stays out of the genesis hash).
+    /// </summary>
+    public IReadOnlyList<string>? TlsCaCertificates { get; init; }
 }
 
 /// <summary>A validator: the organisation running it, its signing key and where peers reach it.</summary>

@@ -20,11 +20,12 @@ internal static class UpCommand
         {
             Description = $"Organisations org1..orgK hold the admin role, the others every role but admin; a governance proposal needs a majority of K approvals (new network; default {NetworkSpec.DefaultAdmins})",
         };
+        var plaintext = new Option<bool>("--plaintext") { Description = "Generate a network without TLS: nodes run --insecure-plaintext (for comparisons and benchmarks; new network; default mutual TLS)" };
         var nodeBin = CommonOptions.NodeBin();
         var timeout = CommonOptions.Timeout("every node to answer", LocalNetwork.DefaultReadyTimeout);
         var command = new Command("up", "Create the network if the folder has none, then start every node that is not running and wait until all answer")
         {
-            dir, nodes, admins, suite, basePort, chainId, nodeBin, timeout,
+            dir, nodes, admins, suite, basePort, chainId, plaintext, nodeBin, timeout,
         };
         command.SetGuardedAction(async (parse, cancellation) =>
         {
@@ -32,6 +33,7 @@ internal static class UpCommand
                 parse.GetValue(admins))
             {
                 Timeout = CommonOptions.Seconds(parse, timeout),
+                Plaintext = parse.GetValue(plaintext),
             };
             var password = KeyPassword.FromEnvironment();
             var launcher = new NodeLauncher(NodeBinary.Locate(parse.GetValue(nodeBin)), password, TimeProvider.System);

@@ -9,7 +9,8 @@ namespace TrustLedger.Network.Generation;
 
 /// <summary>
 /// Writes a new network's files: per organisation a validator key and a client key (Web3 v3 key files at the light
-/// scrypt cost of dev networks), one genesis naming every validator, and the manifest last.
+/// scrypt cost of dev networks) and, unless plaintext, a TLS CA with a node and a client certificate; one genesis naming
+/// every validator and pinning every CA, and the manifest last.
 /// </summary>
 public static class NetworkGenerator
 {
@@ -68,13 +69,14 @@ public static class NetworkGenerator
             KeyFile.Save(validator, files.ValidatorKeyPath, password, ScryptCost.Light);
             KeyFile.Save(client, files.ClientKeyPath, password, ScryptCost.Light);
             var ports = PortPlan.For(spec.BasePort, index);
-            var node = new NodeEntry { Index = index, Organisation = OrganisationId(index), GrpcPort = ports.Grpc, SiloPort = ports.Silo, GatewayPort = ports.Gateway };
+            var node = new NodeEntry { Index = index, Organisation = OrganisationId(index), GrpcPort = ports.Grpc, SiloPort = ports.Silo, GatewayPort = ports.Gateway, Tls = spec.Tls };
             organisations.Add(new OrganisationEntry
             {
                 Id = node.Organisation,
                 Name = $"Organisation {index}",
                 Roles = RolesOf(index, spec.Admins),
                 Keys = [Hex.Encode(validator.PublicKey), Hex.Encode(client.PublicKey)],
+                TlsCaCertificates = spec.Tls ? [WriteCertificates(files, node, time)] : null,
             });
             validators.Add(new ValidatorEntry { Organisation = node.Organisation, PublicKey = Hex.Encode(validator.PublicKey), Endpoint = node.Endpoint });
             nodes.Add(node);
@@ -89,9 +91,20 @@ public static class NetworkGenerator
         };
         genesis.Validate();
         File.WriteAllText(layout.GenesisPath, genesis.ToJson());
+        if (spec.Tls) File.WriteAllText(layout.CaBundlePath, string.Join("\n", organisations.SelectMany(o => o.TlsCaCertificates ?? [])) + "\n");
         var manifest = new NetworkManifest { ChainId = spec.ChainId, Suite = suite.Name, BasePort = spec.BasePort, Admins = spec.Admins, Nodes = nodes };
         AtomicFile.Write(layout.ManifestPath, manifest.ToJson());
         return manifest;
+    }
+
+    /// <summary>The organisation's CA, node and client certificates, written next to its keys; returns the CA's PEM for the genesis.</summary>
+    private static string WriteCertificates(NodeLayout files, NodeEntry node, TimeProvider time)
+    {
+        using var ca = CertificateAuthority.Create(node.Organisation, time);
+        CertificateAuthority.Save(ca.Certificate, files.CaCertPath, files.CaKeyPath);
+        using (var server = ca.IssueNode(node.Organisation, node.Index)) CertificateAuthority.Save(server, files.NodeCertPath, files.NodeKeyPath);
+        using (var client = ca.IssueClient(node.Organisation)) CertificateAuthority.Save(client, files.ClientCertPath, files.ClientTlsKeyPath);
+        return ca.Certificate.ExportCertificatePem();
     }
 
     private static void Delete(FileSystemInfo entry)

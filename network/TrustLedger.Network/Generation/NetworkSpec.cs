@@ -4,11 +4,11 @@ namespace TrustLedger.Network.Generation;
 
 /// <summary>
 /// The shape of a network to generate: N organisations with one validator each, of which the first
-/// <see cref="Admins"/> hold the admin role, a suite, ports and a chain id.
+/// <see cref="Admins"/> hold the admin role, a suite, ports, a chain id, and mutual TLS (default) or plaintext.
 /// </summary>
 public sealed record NetworkSpec(
     int Nodes = NetworkSpec.DefaultNodes, string Suite = "eth", int BasePort = NetworkSpec.DefaultBasePort,
-    string ChainId = NetworkSpec.DefaultChainId, int Admins = NetworkSpec.DefaultAdmins)
+    string ChainId = NetworkSpec.DefaultChainId, int Admins = NetworkSpec.DefaultAdmins, bool Tls = true)
 {
     public const int DefaultNodes = 4;
     public const int DefaultBasePort = 5100;

@@ -75,7 +75,10 @@ public sealed record NodeEntry
     public required int SiloPort { get; init; }
     public required int GatewayPort { get; init; }
 
+    /// <summary>Whether the node serves mutual TLS (false for <c>up --plaintext</c> and networks made before TLS).</summary>
+    public bool Tls { get; init; }
+
     /// <summary>The gRPC URL clients and peers use.</summary>
     [JsonIgnore]
-    public string Endpoint => $"http://127.0.0.1:{GrpcPort}";
+    public string Endpoint => $"{(Tls ? "https" : "http")}://127.0.0.1:{GrpcPort}";
 }

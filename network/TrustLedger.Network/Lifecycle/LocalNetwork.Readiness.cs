@@ -1,6 +1,7 @@
 using Grpc.Core;
 using TrustLedger.Network.Processes;
 using TrustLedger.Sdk;
+using TrustLedger.Sdk.Tls;
 
 namespace TrustLedger.Network.Lifecycle;
 
@@ -39,13 +40,13 @@ public sealed partial class LocalNetwork
     }
 
     /// <summary>The node's status, or null if it does not answer within a short deadline.</summary>
-    private static async Task<NodeInfo?> AskAsync(Layout.NodeEntry node, CancellationToken cancellation)
+    private async Task<NodeInfo?> AskAsync(Layout.NodeEntry node, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         deadline.CancelAfter(CallTimeout);
         try
         {
-            using var client = await TrustLedgerClient.ConnectAsync(node.Endpoint, null, deadline.Token);
+            using var client = await TrustLedgerClient.ConnectAsync(node.Endpoint, null, ClientTls(node), deadline.Token);
             return client.Node;
         }
         catch (Exception e) when (e is RpcException or HttpRequestException || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
@@ -53,6 +54,13 @@ public sealed partial class LocalNetwork
             return null;
         }
     }
+
+    /// <summary>
+    /// How tlnet (and tests) call <paramref name="node"/>: as org1's client certificate, verifying the node against the
+    /// network's CA bundle; null for a plaintext node.
+    /// </summary>
+    public TlsClientOptions? ClientTls(Layout.NodeEntry node, int asOrganisation = 1) =>
+        node.Tls ? new TlsClientOptions(Files(asOrganisation).ClientCertPath, Files(asOrganisation).ClientTlsKeyPath, Layout.CaBundlePath) : null;
 
     private NodeExitedException Exited(int index)
     {

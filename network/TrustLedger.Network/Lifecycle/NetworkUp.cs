@@ -10,6 +10,9 @@ namespace TrustLedger.Network.Lifecycle;
 /// </summary>
 public sealed record UpRequest(string Dir, int? Nodes = null, string? Suite = null, int? BasePort = null, string? ChainId = null, int? Admins = null)
 {
+    /// <summary>Generate a plaintext network (<c>--plaintext</c>, for comparisons); by default every node serves mutual TLS.</summary>
+    public bool Plaintext { get; init; }
+
     public TimeSpan Timeout { get; init; } = LocalNetwork.DefaultReadyTimeout;
 }
 
@@ -26,7 +29,8 @@ public static class NetworkUp
         if (created)
         {
             var spec = new NetworkSpec(request.Nodes ?? NetworkSpec.DefaultNodes, request.Suite ?? "eth",
-                request.BasePort ?? NetworkSpec.DefaultBasePort, request.ChainId ?? NetworkSpec.DefaultChainId, request.Admins ?? NetworkSpec.DefaultAdmins);
+                request.BasePort ?? NetworkSpec.DefaultBasePort, request.ChainId ?? NetworkSpec.DefaultChainId, request.Admins ?? NetworkSpec.DefaultAdmins,
+                Tls: !request.Plaintext);
             spec.Validate();
             NetworkGenerator.CheckFolder(new NetworkLayout(request.Dir));
             CheckPortsFree(spec);
@@ -73,6 +77,7 @@ public static class NetworkUp
             Mismatch("--base-port", request.BasePort, manifest.BasePort),
             Mismatch("--chain-id", request.ChainId, manifest.ChainId),
             Mismatch("--admins", request.Admins, manifest.Admins),
+            request.Plaintext && manifest.Nodes.Any(n => n.Tls) ? "--plaintext (the network serves mutual TLS)" : null,
         }.OfType<string>().ToList();
         if (conflicts.Count > 0)
             throw new NetworkException($"{network.Layout.Root} already holds a network; {string.Join(", ", conflicts)} cannot change it. " +

@@ -17,6 +17,8 @@ public static class NodeCommandLine
             "--silo-port", node.SiloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--gateway-port", node.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
+        // A network generated before TLS (or with --plaintext) runs plaintext, which a non-dev node does only when told.
+        args.AddRange(node.Tls ? ["--tls-cert", files.NodeCertPath, "--tls-key", files.NodeKeyPath] : ["--insecure-plaintext"]);
         var peers = manifest.Nodes.Where(n => n.Index != node.Index).Select(n => n.Endpoint).ToList();
         if (peers.Count > 0) args.AddRange(["--peers", string.Join(',', peers)]);
         return args;

@@ -2,7 +2,7 @@ namespace TrustLedger.Node.Configuration;
 
 /// <summary>
 /// Node settings, bound from the <c>Node</c> section of appsettings.json / a <c>--config</c> file, environment
-/// variables (<c>TL_Node__DataDir</c>) and the command line (<c>--data</c>, <c>--genesis</c>, <c>--key</c>, <c>--listen</c>, <c>--dev</c>).
+/// variables (<c>TL_Node__DataDir</c>) and the command line (<c>--data</c>, <c>--genesis</c>, <c>--key</c>, <c>--listen</c>, <c>--tls-cert</c>, <c>--tls-key</c>, <c>--dev</c>, <c>--insecure-plaintext</c>).
 /// </summary>
 public sealed class NodeOptions
 {
@@ -20,8 +20,27 @@ public sealed class NodeOptions
     /// <summary>Keystore password; prefer the <c>TL_KEY_PASSWORD</c> environment variable. Never logged.</summary>
     public string? KeyPassword { get; set; }
 
-    /// <summary>gRPC endpoint, host:port (HTTP/2 without TLS on loopback).</summary>
+    /// <summary>gRPC endpoint, host:port: HTTP/2 over TLS 1.3 with client certificates, or plaintext for <c>--dev</c> (loopback only).</summary>
     public string Listen { get; set; } = "127.0.0.1:5080";
+
+    /// <summary>This node's TLS certificate (PEM): server certificate of its listener, client certificate towards its peers.</summary>
+    public string? TlsCert { get; set; }
+
+    /// <summary>The private key of <see cref="TlsCert"/> (PEM, unencrypted; keep the file 0600).</summary>
+    public string? TlsKey { get; set; }
+
+    /// <summary>Serve and dial plaintext HTTP/2 although this is not a dev node (<c>--insecure-plaintext</c>; logged as a warning).</summary>
+    public bool InsecurePlaintext { get; set; }
+
+    /// <summary>True when <see cref="Listen"/> names a loopback address.</summary>
+    public bool IsLoopbackListen
+    {
+        get
+        {
+            var host = Listen[..Math.Max(0, Listen.LastIndexOf(':'))].Trim('[', ']');
+            return host == "localhost" || (System.Net.IPAddress.TryParse(host, out var address) && System.Net.IPAddress.IsLoopback(address));
+        }
+    }
 
     /// <summary>Create a one-node dev network in <see cref="DataDir"/> if it has no genesis yet.</summary>
     public bool Dev { get; set; }
@@ -30,13 +49,13 @@ public sealed class NodeOptions
     public string DevSuite { get; set; } = "eth";
 
     /// <summary>
-    /// A peer's gRPC endpoint to follow (http://host:port). A node whose key is not a validator follows the chain:
+    /// A peer's gRPC endpoint to follow (https://host:port; http:// only with <c>--insecure-plaintext</c>). A node whose key is not a validator follows the chain:
     /// it imports the peer's blocks after checking each one, and forwards submitted transactions to the peer.
     /// </summary>
     public string? Follow { get; set; }
 
     /// <summary>
-    /// The other validators' gRPC endpoints, comma-separated (http://host:port,…). Required on a validator of a network
+    /// The other validators' gRPC endpoints, comma-separated (https://host:port,…). Required on a validator of a network
     /// with several validators: consensus traffic goes to and comes from them (authenticated by validator keys).
     /// </summary>
     public string? Peers { get; set; }
@@ -77,5 +96,7 @@ public sealed class NodeOptions
         ["--peers"] = $"{Section}:Peers",
         ["--empty-block-delay-ms"] = $"{Section}:EmptyBlockDelayMs",
         ["--timeout-scale"] = $"{Section}:TimeoutScale",
+        ["--tls-cert"] = $"{Section}:TlsCert",
+        ["--tls-key"] = $"{Section}:TlsKey",
     };
 }

@@ -27,7 +27,7 @@ public sealed class FollowerPump(NodeRuntime runtime, IGrainFactory grains, ILog
         {
             try
             {
-                using var channel = GrpcChannel.ForAddress(upstream, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
+                using var channel = runtime.OpenUpstreamChannel();
                 await Follow(channel, chain, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

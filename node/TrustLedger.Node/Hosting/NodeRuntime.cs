@@ -8,6 +8,7 @@ using TrustLedger.Node.Core.Execution;
 using TrustLedger.Node.Core.Mempool;
 using TrustLedger.Node.Core.Storage;
 using TrustLedger.Node.Peers;
+using TrustLedger.Node.Security;
 using TrustLedger.Node.Storage;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Genesis;
@@ -60,6 +61,22 @@ public sealed class NodeRuntime : IDisposable
     public Grpc.Net.Client.GrpcChannel UpstreamChannel =>
         _upstreamChannel?.Value ?? throw new InvalidOperationException("this node follows no peer");
 
+    /// <summary>The node's mutual TLS, or null on a plaintext node (dev, or <c>--insecure-plaintext</c>).</summary>
+    public NodeTls? Tls { get; private init; }
+
+    /// <summary>A new channel to the followed peer, over mutual TLS when the node has it.</summary>
+    public Grpc.Net.Client.GrpcChannel OpenUpstreamChannel() => Grpc.Net.Client.GrpcChannel.ForAddress(
+        Upstream ?? throw new InvalidOperationException("this node follows no peer"),
+        new() { MaxReceiveMessageSize = 64 * 1024 * 1024, HttpHandler = OutgoingHandler(Tls) });
+
+    /// <summary>The handler of every outgoing gRPC channel: TLS with this node's certificate when it has one.</summary>
+    public static SocketsHttpHandler OutgoingHandler(NodeTls? tls)
+    {
+        var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        tls?.Secure(handler);
+        return handler;
+    }
+
     public string Role => IsFollower ? "follower" : "validator";
 
     /// <summary>How this node takes part, for the start-up line: dev mode, one of n BFT validators, or a follower.</summary>
@@ -91,7 +108,8 @@ public sealed class NodeRuntime : IDisposable
         return results;
     }
 
-    public static NodeRuntime Open(NodeOptions options, string password, TimeProvider time, ILogger logger)
+    /// <exception cref="StartupRefusal">TLS is on and the node's certificate does not speak for its organisation.</exception>
+    public static NodeRuntime Open(NodeOptions options, string password, TimeProvider time, ILogger logger, NodeTls? tls = null)
     {
         var chain = new ChainConfig(GenesisDocument.Load(options.GenesisPath));
         var key = KeyFile.Load(options.KeyPath, password);
@@ -112,12 +130,14 @@ public sealed class NodeRuntime : IDisposable
             var admission = new TxAdmission(ledger, executor, members, nonces, pool, time);
             var importer = new BlockImporter(ledger, executor, nonces, members, store);
             var feed = new CommitFeed(store, ledger, pool.Contains);
-            var runtime = new NodeRuntime(chain, store, ledger, admission, pool, importer, key, feed, organisation);
+            var runtime = new NodeRuntime(chain, store, ledger, admission, pool, importer, key, feed, organisation) { Tls = tls };
+            tls?.Pin(ledger, time);
+            tls?.CheckOwnCertificate(organisation);
             switch (ChooseRole(options, chain, ledger, key))
             {
                 case NodeRole.Follower:
                     runtime.Upstream = options.Follow;
-                    runtime._upstreamChannel = new(() => Grpc.Net.Client.GrpcChannel.ForAddress(options.Follow!, new() { MaxReceiveMessageSize = 64 * 1024 * 1024 }));
+                    runtime._upstreamChannel = new(runtime.OpenUpstreamChannel);
                     break;
                 case NodeRole.DevValidator:
                     runtime.StartConsensus(options, [], createEmptyBlocks: false, executor, nonces, members, time, logger);
@@ -144,11 +164,11 @@ public sealed class NodeRuntime : IDisposable
         var current = ledger.ValidatorSetAt(ledger.Height + 1);
         var isValidator = current.Contains(key.Address) || chain.GenesisValidators.Contains(key.Address);
         if (!isValidator)
-            throw new InvalidOperationException($"key {key.Address} is not a validator of this network (at height {ledger.Height + 1}); to run a follower, name the peer to follow with --follow http://host:port");
+            throw new InvalidOperationException($"key {key.Address} is not a validator of this network (at height {ledger.Height + 1}); to run a follower, name the peer to follow with --follow https://host:port");
         // A set of this node alone is a quorum of one: it decides alone and needs no peers (dev mode).
         if (current.Count == 1 && current.Contains(key.Address) && options.PeerList.Count == 0) return NodeRole.DevValidator;
         if (options.PeerList.Count == 0)
-            throw new InvalidOperationException($"this network has {current.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers http://host:port,…");
+            throw new InvalidOperationException($"this network has {current.Count} validators and this node's key is one of them: name the other validators' endpoints with --peers https://host:port,…");
         return NodeRole.BftValidator;
     }
 
@@ -159,7 +179,7 @@ public sealed class NodeRuntime : IDisposable
     {
         ValidatorSets = new LedgerValidatorSets(Ledger);
         _wal = FileConsensusWal.Open(options.ConsensusDir, logger);
-        Peers = new PeerNetwork(peers, Chain, Key, time, logger);
+        Peers = new PeerNetwork(peers, Chain, Key, time, logger, Tls);
         var scale = options.TimeoutScale is > 0 and <= 100 ? options.TimeoutScale : 1;
         var driverOptions = new ConsensusDriverOptions
         {

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Node.Core.Chain;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Peer.V1;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Ledger;
@@ -41,7 +42,7 @@ internal sealed class PeerLink : IAsyncDisposable
     private readonly Lock _complaintLock = new();
     private DateTimeOffset _lastComplaint = DateTimeOffset.MinValue;
 
-    public PeerLink(string url, ChainConfig chain, KeyPair key, TimeProvider time, ILogger logger, Action<PeerAnswer> onAnswer)
+    public PeerLink(string url, ChainConfig chain, KeyPair key, TimeProvider time, ILogger logger, Action<PeerAnswer> onAnswer, NodeTls? tls = null)
     {
         Url = url;
         (_chain, _key, _time, _logger, _onAnswer) = (chain, key, time, logger, onAnswer);
@@ -51,19 +52,26 @@ internal sealed class PeerLink : IAsyncDisposable
             MaxSendMessageSize = 128 * 1024 * 1024,
             // HTTP/2 pings find a connection that died silently (a partition, a paused peer) so calls fail and reconnect
             // instead of hanging on it.
-            HttpHandler = new SocketsHttpHandler
-            {
-                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
-                KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
-                EnableMultipleHttp2Connections = true,
-            },
+            HttpHandler = Handler(tls),
         });
         _client = new Peer.PeerClient(_channel);
         _loops = [Task.Run(SendConsensus), Task.Run(SendTransactions)];
     }
 
     public string Url { get; }
+
+    private static SocketsHttpHandler Handler(NodeTls? tls)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.Always,
+            EnableMultipleHttp2Connections = true,
+        };
+        tls?.Secure(handler);
+        return handler;
+    }
 
     /// <summary>True once a call succeeded and no call failed since.</summary>
     public bool IsConnected { get; private set; }

@@ -1,6 +1,7 @@
 using TrustLedger.Consensus.Messages;
 using TrustLedger.Node.Core.Chain;
 using TrustLedger.Node.Core.Consensus;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Peer.V1;
 using TrustLedger.Protocol.Consensus;
 using TrustLedger.Protocol.Crypto;
@@ -9,7 +10,8 @@ using TrustLedger.Protocol.Ledger;
 namespace TrustLedger.Node.Peers;
 
 /// <summary>
-/// The validator's links to its peers (from <c>--peers</c>), as the consensus driver's transport. Answers to our
+/// The validator's links to its peers (from <c>--peers</c>), as the consensus driver's transport; over mutual TLS
+/// (https:// peers, the node's certificate as client certificate, the peer's checked against the pins) when the node has it. Answers to our
 /// status (block sync, missed messages) are handed to the driver once it is attached.
 /// </summary>
 public sealed class PeerNetwork : IPeerTransport, IAsyncDisposable
@@ -18,10 +20,10 @@ public sealed class PeerNetwork : IPeerTransport, IAsyncDisposable
     private readonly List<PeerLink> _links;
     private ConsensusDriver? _driver;
 
-    public PeerNetwork(IReadOnlyList<string> urls, ChainConfig chain, KeyPair key, TimeProvider time, ILogger logger)
+    public PeerNetwork(IReadOnlyList<string> urls, ChainConfig chain, KeyPair key, TimeProvider time, ILogger logger, NodeTls? tls = null)
     {
         _chain = chain;
-        _links = urls.Select(url => new PeerLink(url, chain, key, time, logger, OnAnswer)).ToList();
+        _links = urls.Select(url => new PeerLink(url, chain, key, time, logger, OnAnswer, tls)).ToList();
     }
 
     public IReadOnlyList<string> Urls => _links.Select(l => l.Url).ToList();

@@ -72,6 +72,6 @@ internal static class AuditCommands
     {
         var path = parse.GetValue(genesis)!;
         if (!File.Exists(path)) throw new CliException($"genesis file {path} not found");
-        return new AuditClient(parse.GetValue(CommonOptions.Node)!, GenesisDocument.Load(path), CommandRunner.ReaderKey(parse));
+        return new AuditClient(parse.GetValue(CommonOptions.Node)!, GenesisDocument.Load(path), CommandRunner.ReaderKey(parse), CommonOptions.Tls(parse));
     }
 }

@@ -35,7 +35,7 @@ internal static class BenchCommand
             var clients = new List<TrustLedgerClient>();
             try
             {
-                foreach (var endpoint in endpoints) clients.Add(await TrustLedgerClient.ConnectAsync(endpoint, key, cancellation));
+                foreach (var endpoint in endpoints) clients.Add(await TrustLedgerClient.ConnectAsync(endpoint, key, CommonOptions.Tls(parse), cancellation));
                 var txs = PreSign(clients[0], n, parse.GetValue(size));
                 var load = new BenchLoad(clients, txs, b);
                 var result = r > 0 ? await load.RunAtRate(r, cancellation) : await load.RunClosed(c, cancellation);

@@ -35,7 +35,7 @@ internal static class CommandRunner
     };
 
     public static async Task<TrustLedgerClient> Connect(ParseResult parse, KeyPair? key, CancellationToken cancellation) =>
-        await TrustLedgerClient.ConnectAsync(parse.GetValue(CommonOptions.Node)!, key, cancellation);
+        await TrustLedgerClient.ConnectAsync(parse.GetValue(CommonOptions.Node)!, key, CommonOptions.Tls(parse), cancellation);
 
     /// <summary>
     /// Connects for reading: as the <c>--key</c> (or TL_KEY) when given, or as the dev key when its file is here; else

@@ -30,7 +30,37 @@ internal static class CommonOptions
     /// <summary>The dev node's client key, used when no --key or TL_KEY is given.</summary>
     public const string DefaultKeyPath = ".data/node/client.key.json";
 
-    public static IEnumerable<Option> Global => [Node, Json, Key];
+    public static readonly Option<string?> TlsCert = new("--tls-cert")
+    {
+        Description = "PEM client certificate for mutual TLS with https:// nodes (env TL_TLS_CERT)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_TLS_CERT"),
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> TlsKey = new("--tls-key")
+    {
+        Description = "PEM private key of --tls-cert (env TL_TLS_KEY)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_TLS_KEY"),
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Ca = new("--ca")
+    {
+        Description = "PEM CA certificate the node's TLS certificate must chain to; the OS store is not used (env TL_CA)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TL_CA"),
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> Global => [Node, Json, Key, TlsCert, TlsKey, Ca];
+
+    /// <summary>Mutual TLS from --tls-cert/--tls-key/--ca (or TL_TLS_CERT/TL_TLS_KEY/TL_CA); null when none is given.</summary>
+    public static Sdk.Tls.TlsClientOptions? Tls(ParseResult parse)
+    {
+        var tls = Sdk.Tls.TlsClientOptions.From(parse.GetValue(TlsCert), parse.GetValue(TlsKey), parse.GetValue(Ca));
+        if (tls is null && parse.GetValue(Node) is { } node && node.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            throw new CliException($"{node} serves mutual TLS: give --tls-cert, --tls-key and --ca (or TL_TLS_CERT, TL_TLS_KEY and TL_CA); `tlnet up` prints them");
+        return tls;
+    }
 
     /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
     public static string Password()

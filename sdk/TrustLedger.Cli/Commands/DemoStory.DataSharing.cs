@@ -91,7 +91,7 @@ internal sealed partial class DemoStory
         if (stage.RecordsEndpoint == stage.Endpoint) return;
         if (_recordsNode is null)
         {
-            _recordsNode = await TrustLedgerClient.ConnectAsync(stage.RecordsEndpoint, cancellation: cancellation);
+            _recordsNode = await TrustLedgerClient.ConnectAsync(stage.RecordsEndpoint, null, admin.Tls, cancellation);
             lock (_clients) _clients.Add(_recordsNode);
         }
         await _recordsNode.WaitForReceiptAsync(receipt.TxId, TimeSpan.FromSeconds(30), cancellation);

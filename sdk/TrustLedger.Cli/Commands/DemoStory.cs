@@ -66,7 +66,7 @@ internal sealed partial class DemoStory(TrustLedgerClient admin, DemoStage stage
         var proposal = await admin.Governance.AddOrganisationAsync(id, title, [role], [key.PublicKey], $"tl demo: {title} joins the network", cancellation);
         if (proposal.Status != "executed")
             throw new CliException($"proposal {proposal.Id} to add {id} is {proposal.Status}: more admins than '{stage.Organisation}' must approve it (`tl gov approve`) before the demo can go on");
-        var client = await TrustLedgerClient.ConnectAsync(stage.Endpoint, key, cancellation);
+        var client = await TrustLedgerClient.ConnectAsync(stage.Endpoint, key, admin.Tls, cancellation);
         lock (_clients) _clients.Add(client);
         Say($"   {id,-28} {role,-11} proposal {DomainCli.Short(proposal.Id)} executed in block {proposal.Height}");
         return new Actor(id, title, key, client);

@@ -104,6 +104,8 @@ internal static class GovCommands
         ProposalAction.ActionOneofCase.SetRoles => $"set roles of {action.SetRoles.Organisation} to [{string.Join(",", action.SetRoles.Roles)}]",
         ProposalAction.ActionOneofCase.SetValidators => $"set {action.SetValidators.Validators.Count} validators from block {action.SetValidators.EffectiveHeight}",
         ProposalAction.ActionOneofCase.SetAdminThreshold => $"set the admin threshold to {action.SetAdminThreshold.Threshold}",
+        ProposalAction.ActionOneofCase.SetTlsCertificates => $"pin {action.SetTlsCertificates.CaCertificates.Count} TLS CA certificate(s) for {action.SetTlsCertificates.Organisation}",
+        ProposalAction.ActionOneofCase.RevokeTlsCertificate => $"revoke TLS certificate {Convert.ToHexStringLower(action.RevokeTlsCertificate.Fingerprint.Span)} of {action.RevokeTlsCertificate.Organisation}",
         _ => "no action",
     };
 }

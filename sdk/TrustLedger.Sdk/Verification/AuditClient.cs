@@ -32,7 +32,8 @@ public sealed class AuditClient : IDisposable
     /// The auditor's key, to identify itself for proofs the read policy restricts (inclusion proofs of others'
     /// transactions, state proofs: auditors and validators); null for public proofs only (log growth).
     /// </param>
-    public AuditClient(string endpoint, GenesisDocument genesis, KeyPair? key = null)
+    /// <param name="tls">Mutual TLS towards an https:// node; null = plaintext.</param>
+    public AuditClient(string endpoint, GenesisDocument genesis, KeyPair? key = null, Tls.TlsClientOptions? tls = null)
     {
         _key = key;
         genesis.Validate();
@@ -40,7 +41,7 @@ public sealed class AuditClient : IDisposable
         Suite = CryptoSuites.Get(genesis.CryptoSuite);
         _validators = genesis.ToValidatorSet(Suite);
         _validatorSetHash = _validators.ComputeHash(Suite.Hash);
-        _channel = GrpcChannel.ForAddress(endpoint);
+        _channel = Tls.TlsClientOptions.Channel(endpoint, tls);
     }
 
     /// <summary>The proofs client; with a key, it signs a credential for the node it reaches (learned from its public status).</summary>

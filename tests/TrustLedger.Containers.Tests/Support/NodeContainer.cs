@@ -66,12 +66,12 @@ public sealed class NodeContainer : IAsyncDisposable
     /// </summary>
     public static NodeContainer Validator(GeneratedNetwork files, int index, INetwork network, IEnumerable<string> peers, params string[] extraArguments) =>
         Create($"node{index}", network,
-            ["--genesis", MountedGenesis, "--key", MountedKey, "--peers", string.Join(',', peers), .. extraArguments],
+            ["--genesis", MountedGenesis, "--key", MountedKey, "--insecure-plaintext", "--peers", string.Join(',', peers), .. extraArguments],
             [(File.ReadAllBytes(files.GenesisPath), MountedGenesis), (File.ReadAllBytes(files.ValidatorKeyPath(index)), MountedKey)]);
 
     /// <summary>A follower of <paramref name="upstream"/> (a <see cref="NetworkEndpoint"/>), with that chain's genesis and a member key.</summary>
     public static NodeContainer Follower(string alias, INetwork network, string upstream, byte[] genesis, byte[] memberKey) =>
-        Create(alias, network, ["--genesis", MountedGenesis, "--key", MountedKey, "--follow", upstream], [(genesis, MountedGenesis), (memberKey, MountedKey)]);
+        Create(alias, network, ["--genesis", MountedGenesis, "--key", MountedKey, "--insecure-plaintext", "--follow", upstream], [(genesis, MountedGenesis), (memberKey, MountedKey)]);
 
     private const string MountedGenesis = "/network/genesis.json";
     private const string MountedKey = "/network/node.key.json";

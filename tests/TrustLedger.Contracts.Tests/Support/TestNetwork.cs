@@ -38,7 +38,8 @@ public sealed class TestNetwork
     public TestNetwork(
         IEnumerable<(string Id, string[] Roles)>? organisations = null,
         PointsOptions? points = null,
-        GovernanceGenesisOptions? governance = null)
+        GovernanceGenesisOptions? governance = null,
+        IReadOnlyDictionary<string, string[]>? tlsCaPems = null)
     {
         var orgs = (organisations ?? DefaultOrganisations).ToList();
         Genesis = new GenesisDocument
@@ -46,7 +47,7 @@ public sealed class TestNetwork
             ChainId = ChainId,
             CryptoSuite = Suite.Name,
             GenesisTimeMs = Start - 1000,
-            Organisations = [.. orgs.Select(o => new OrganisationEntry { Id = o.Id, Name = o.Id, Roles = o.Roles, Keys = [Hex.Encode(KeyOf(o.Id).PublicKey)] })],
+            Organisations = [.. orgs.Select(o => new OrganisationEntry { Id = o.Id, Name = o.Id, Roles = o.Roles, Keys = [Hex.Encode(KeyOf(o.Id).PublicKey)], TlsCaCertificates = tlsCaPems?.GetValueOrDefault(o.Id) })],
             Validators = [new ValidatorEntry { Organisation = (orgs.FirstOrDefault(o => o.Roles.Contains("validator")) is { Id: not null } v ? v : orgs[0]).Id, PublicKey = Hex.Encode(KeyOf("validator-node").PublicKey) }],
         };
         MembershipState.Initialise(State, Genesis, pk => Suite.AddressOf(pk), governance ?? new GovernanceGenesisOptions());

@@ -36,7 +36,7 @@ public sealed class NodeProcess : IAsyncDisposable
         Directory.CreateDirectory(dir);
         var genesis = Path.Combine(dir, "genesis.json");
         File.Copy(Path.Combine(peer.DataDir, "genesis.json"), genesis);
-        var node = new NodeProcess(dir, ["--genesis", genesis, "--key", peer.ClientKeyPath, "--follow", peer.Endpoint], output);
+        var node = new NodeProcess(dir, ["--genesis", genesis, "--key", peer.ClientKeyPath, "--insecure-plaintext", "--follow", peer.Endpoint], output);
         await node.Start();
         return node;
     }

@@ -40,9 +40,18 @@ public sealed class NetworkHarness(ITestOutputHelper? output = null, string? nod
     {
         var network = Network;
         var key = KeyFile.Load(network.Files(index).ClientKeyPath, Password);
-        var client = await TrustLedgerClient.ConnectAsync(network.Node(index).Endpoint, key);
+        var client = await TrustLedgerClient.ConnectAsync(network.Node(index).Endpoint, key, network.ClientTls(network.Node(index), index));
         lock (_clients) _clients.Add(client);
         return client;
+    }
+
+    /// <summary><c>tl</c>'s TLS options acting as organisation <paramref name="organisation"/> (empty on a plaintext network).</summary>
+    public string[] TlsArguments(int organisation)
+    {
+        var network = Network;
+        if (!network.Node(organisation).Tls) return [];
+        var files = network.Files(organisation);
+        return ["--tls-cert", files.ClientCertPath, "--tls-key", files.ClientTlsKeyPath, "--ca", network.Layout.CaBundlePath];
     }
 
     /// <summary>Starts a node and waits until it answers.</summary>

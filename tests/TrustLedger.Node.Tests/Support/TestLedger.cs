@@ -24,7 +24,8 @@ public sealed class TestLedger
 
     private ulong _nonce = 1;
 
-    public TestLedger()
+    /// <param name="reshape">Changes the genesis before the chain starts (e.g. pins TLS CAs).</param>
+    public TestLedger(Func<GenesisDocument, GenesisDocument>? reshape = null)
     {
         Suite = CryptoSuites.Get("eth");
         var validator = Suite.GenerateKey();
@@ -39,6 +40,7 @@ public sealed class TestLedger
                 new OrganisationEntry { Id = "parks", Name = "Parks bureau", Roles = ["department"], Keys = [Hex.Encode(Parks.PublicKey)] },
             ],
         };
+        if (reshape is not null) genesis = reshape(genesis);
         var config = new ChainConfig(genesis);
         Time = new ManualTime(Start);
         var store = new InMemoryBlockStore();

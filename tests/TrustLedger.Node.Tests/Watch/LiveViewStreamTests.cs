@@ -29,7 +29,7 @@ public sealed class LiveViewStreamTests(LiveViewCluster cluster) : IClassFixture
         var grain = cluster.Client.GetGrain<IPointsAccountGrain>(Convert.ToHexStringLower(resident.Bytes));
         var writer = new GatedWriter<PointsAccountUpdate>(free: int.MaxValue);
         using var stop = new CancellationTokenSource();
-        var run = Stream(PointsAccountUpdate.Parser).Run(grain, new ChannelObserver(8), writer, "not found", stop.Token);
+        var run = Stream(PointsAccountUpdate.Parser).Run(grain, new ChannelObserver(8), writer, "not found", Allowed, stop.Token);
 
         Assert.True((await Next(writer)).Stamp.Snapshot);
         for (ulong amount = 1; amount <= 3; amount++)
@@ -42,6 +42,34 @@ public sealed class LiveViewStreamTests(LiveViewCluster cluster) : IClassFixture
         }
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
+    private static void Allowed()
+    {
+    }
+
+    [Fact]
+    public async Task A_watcher_that_loses_the_right_to_the_view_is_ended_before_the_next_update()
+    {
+        var resident = Ledger.Suite.GenerateKey().Address;
+        var grain = cluster.Client.GetGrain<IPointsAccountGrain>(Convert.ToHexStringLower(resident.Bytes));
+        var writer = new GatedWriter<PointsAccountUpdate>(free: int.MaxValue);
+        var allowed = true;
+        void Authorise()
+        {
+            if (!Volatile.Read(ref allowed)) throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.PermissionDenied, "role revoked"));
+        }
+        using var stop = new CancellationTokenSource();
+        var run = Stream(PointsAccountUpdate.Parser).Run(grain, new ChannelObserver(8), writer, "not found", Authorise, stop.Token);
+        Assert.True((await Next(writer)).Stamp.Snapshot);
+        Ledger.Award(resident, 1);
+        Assert.False((await Next(writer)).Stamp.Snapshot);
+
+        Volatile.Write(ref allowed, false);
+        Ledger.Award(resident, 2);
+        var ended = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => run);
+        Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, ended.StatusCode);
+        Assert.False(writer.Written.Reader.TryRead(out _)); // the update after the revocation was never written
     }
 
     [Fact]
@@ -60,7 +88,7 @@ public sealed class LiveViewStreamTests(LiveViewCluster cluster) : IClassFixture
         slow.Dropped += () => dropped.TrySetResult();
         var writer = new GatedWriter<PointsAccountUpdate>(free: 1); // takes the snapshot, then stalls
         using var stop = new CancellationTokenSource();
-        var run = Stream(PointsAccountUpdate.Parser).Run(grain, slow, writer, "not found", stop.Token);
+        var run = Stream(PointsAccountUpdate.Parser).Run(grain, slow, writer, "not found", Allowed, stop.Token);
         Assert.True((await Next(writer)).Stamp.Snapshot);
 
         const int awards = 6;
@@ -93,7 +121,7 @@ public sealed class LiveViewStreamTests(LiveViewCluster cluster) : IClassFixture
         var grain = cluster.Client.GetGrain<ICaseGrain>(new string('c', 64));
         var writer = new GatedWriter<CaseUpdate>(free: int.MaxValue);
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Stream(CaseUpdate.Parser).Run(grain, new ChannelObserver(8), writer, "no case ccc…", CancellationToken.None));
+            Stream(CaseUpdate.Parser).Run(grain, new ChannelObserver(8), writer, "no case ccc…", Allowed, CancellationToken.None));
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Equal("no case ccc…", error.Status.Detail);
         Assert.False(writer.Written.Reader.TryRead(out _));
@@ -106,7 +134,7 @@ public sealed class LiveViewStreamTests(LiveViewCluster cluster) : IClassFixture
         Ledger.HandOver(caseId, "water");
         var writer = new GatedWriter<CaseUpdate>(free: int.MaxValue);
         using var stop = new CancellationTokenSource();
-        var run = Stream(CaseUpdate.Parser).Run(cluster.Client.GetGrain<ICaseGrain>(caseId), new ChannelObserver(8), writer, "nf", stop.Token);
+        var run = Stream(CaseUpdate.Parser).Run(cluster.Client.GetGrain<ICaseGrain>(caseId), new ChannelObserver(8), writer, "nf", Allowed, stop.Token);
         var first = await Next(writer);
         Assert.Equal(CaseState.HandedOver, first.Value.State);
         Assert.Equal(["case.report", "case.hand_over"], first.Events.Select(e => e.Action));
