@@ -4,6 +4,7 @@ using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Protocol.Genesis;
 using TrustLedger.Protocol.Primitives;
+using TrustLedger.Sdk.Tls;
 
 namespace TrustLedger.Network.Generation;
 

@@ -3,6 +3,7 @@ using TrustLedger.Contracts.Governance;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Sdk;
+using TrustLedger.Sdk.Tls;
 using TrustLedger.Sdk.Domain;
 
 namespace TrustLedger.Cli.Commands;
@@ -66,10 +67,28 @@ internal sealed partial class DemoStory(TrustLedgerClient admin, DemoStage stage
         var proposal = await admin.Governance.AddOrganisationAsync(id, title, [role], [key.PublicKey], $"tl demo: {title} joins the network", cancellation);
         if (proposal.Status != "executed")
             throw new CliException($"proposal {proposal.Id} to add {id} is {proposal.Status}: more admins than '{stage.Organisation}' must approve it (`tl gov approve`) before the demo can go on");
-        var client = await TrustLedgerClient.ConnectAsync(stage.Endpoint, key, admin.Tls, cancellation);
+        var client = await TrustLedgerClient.ConnectAsync(stage.Endpoint, key, await TlsFor(id, title, cancellation), cancellation);
         lock (_clients) _clients.Add(client);
         Say($"   {id,-28} {role,-11} proposal {DomainCli.Short(proposal.Id)} executed in block {proposal.Height}");
         return new Actor(id, title, key, client);
+    }
+
+    /// <summary>
+    /// On a network with mutual TLS, a new organisation needs its own certificate: a certificate of the admin's
+    /// organisation never acts for another. The demo makes it a CA (as tlnet does), has governance pin it, and issues
+    /// the organisation's client certificate into the keys folder. Null on a plaintext dev node.
+    /// </summary>
+    private async Task<TlsClientOptions?> TlsFor(string id, string title, CancellationToken cancellation)
+    {
+        if (admin.Tls is not { } adminTls) return null;
+        using var ca = CertificateAuthority.Create(id, TimeProvider.System);
+        using var certificate = ca.IssueClient(id);
+        var (certificatePath, keyPath) = (Path.Combine(keysDir, $"{id}.tls.crt"), Path.Combine(keysDir, $"{id}.tls.key"));
+        CertificateAuthority.Save(certificate, certificatePath, keyPath);
+        var pinned = await admin.Governance.SetTlsCertificatesAsync(id, [ca.Certificate.RawData], $"tl demo: pin the TLS CA of {title}", cancellation);
+        if (pinned.Status != "executed")
+            throw new CliException($"proposal {pinned.Id} to pin the TLS CA of {id} is {pinned.Status}: more admins must approve it (`tl gov approve`)");
+        return adminTls with { CertificatePath = certificatePath, KeyPath = keyPath }; // the node is still verified against the admin's --ca
     }
 
     private void Heading(string text) => Say("\n" + text);

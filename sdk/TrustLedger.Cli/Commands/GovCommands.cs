@@ -23,6 +23,9 @@ internal static class GovCommands
         var threshold = new Argument<uint>("threshold") { Description = "Approvals a proposal needs (0 = majority of admins)" };
         var role = Text("--role", "Only organisations holding this role");
         var all = new Option<bool>("--all") { Description = "Include removed organisations / every proposal, not only open ones" };
+        var caFiles = new Option<string[]>("--ca-file") { Description = "PEM file of a TLS CA certificate to pin (repeatable; none = unpin)", AllowMultipleArgumentsPerToken = true };
+        var certFile = Text("--cert-file", "PEM file of the TLS certificate to revoke");
+        var fingerprint = Text("--fingerprint", "SHA-256 of the certificate's DER, hex (instead of --cert-file)");
 
         byte[][] Keys(ParseResult p) =>
         [
@@ -64,6 +67,12 @@ internal static class GovCommands
                 id, publicKeys, memberKeys, description),
             Action("revoke-key", "Propose revoking an organisation's key", (p, c, ct) =>
                 c.Governance.RevokeKeyAsync(p.GetValue(id)!, DomainCli.Address(p.GetValue(address)!, "address"), p.GetValue(description)!, ct), id, address, description),
+            Action("pin-tls", "Propose the complete list of TLS CA certificates an organisation pins (rotation: pin old and new, then new alone)", (p, c, ct) =>
+                c.Governance.SetTlsCertificatesAsync(p.GetValue(id)!, (p.GetValue(caFiles) ?? []).SelectMany(PemCertificates).ToArray(), p.GetValue(description)!, ct),
+                id, caFiles, description),
+            Action("revoke-tls", "Propose refusing one TLS certificate of an organisation from the next block (never undone)", (p, c, ct) =>
+                c.Governance.RevokeTlsCertificateAsync(p.GetValue(id)!, Fingerprint(p.GetValue(certFile)!, p.GetValue(fingerprint)!), p.GetValue(description)!, ct),
+                id, certFile, fingerprint, description),
             Action("set-threshold", "Propose the number of admin approvals a proposal needs", (p, c, ct) =>
                 c.Governance.SetAdminThresholdAsync(p.GetValue(threshold), p.GetValue(description)!, ct), threshold, description),
             Action("approve", "Approve an open proposal (executes it at the threshold)", (p, c, ct) => c.Governance.ApproveAsync(p.GetValue(proposal)!, ct), proposal),
@@ -86,11 +95,28 @@ internal static class GovCommands
         };
     }
 
+    private static IReadOnlyList<byte[]> PemCertificates(string path)
+    {
+        if (!File.Exists(path)) throw new CliException($"certificate file {path} not found");
+        var certificates = Protocol.Tls.TlsCertificateFormat.DecodePem(File.ReadAllText(path));
+        return certificates.Count > 0 ? certificates : throw new CliException($"{path} holds no PEM certificate");
+    }
+
+    private static byte[] Fingerprint(string certFile, string fingerprint) => (certFile, fingerprint) switch
+    {
+        ({ Length: > 0 }, { Length: > 0 }) => throw new CliException("give --cert-file or --fingerprint, not both"),
+        ({ Length: > 0 }, _) => PemCertificates(certFile) is [var der] ? Protocol.Tls.TlsCertificateFormat.Fingerprint(der) : throw new CliException($"{certFile} must hold exactly one certificate"),
+        (_, { Length: > 0 }) => Hex.TryDecode(fingerprint, out var bytes) && bytes.Length == 32 ? bytes : throw new CliException("--fingerprint must be 64 hex digits (SHA-256)"),
+        _ => throw new CliException("give --cert-file or --fingerprint"),
+    };
+
     private static void PrintOrganisation(OrganisationRecord o)
     {
         Output.Print(false, [("id", o.Id), ("name", o.Name), ("status", Name(o.Status)), ("roles", string.Join(", ", o.Roles)),
             ("added", $"block {o.AddedHeight}"), ("proposal", o.ProposalId.Length == 0 ? "genesis" : o.ProposalId)]);
         foreach (var k in o.Keys) Console.WriteLine($"  key {Hex0x(k.Address)}  {Name(k.Status)}");
+        foreach (var ca in o.TlsCaCertificates) Console.WriteLine($"  TLS CA sha256:{Convert.ToHexStringLower(Protocol.Tls.TlsCertificateFormat.Fingerprint(ca.Span))}");
+        foreach (var revoked in o.RevokedTlsCertificates) Console.WriteLine($"  revoked TLS certificate sha256:{Convert.ToHexStringLower(revoked.Span)}");
     }
 
     /// <summary>One line for a proposal's action.</summary>

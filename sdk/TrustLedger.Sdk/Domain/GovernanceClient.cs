@@ -50,6 +50,22 @@ public sealed class GovernanceClient
     public Task<ContractReceipt> AddKeyAsync(string organisation, byte[] publicKey, string description = "", CancellationToken cancellation = default) =>
         ProposeAsync(new ProposalAction { AddKey = new AddKey { Organisation = organisation, PublicKey = ByteString.CopyFrom(publicKey) } }, description, cancellation: cancellation);
 
+    /// <summary>
+    /// Proposes the complete list of TLS CA certificates (DER) an organisation pins: its client and node certificates
+    /// must chain to one of them. Rotate by pinning old and new, moving every certificate, then pinning the new alone.
+    /// </summary>
+    public Task<ContractReceipt> SetTlsCertificatesAsync(string organisation, IEnumerable<byte[]> caCertificates, string description = "", CancellationToken cancellation = default)
+    {
+        var set = new SetTlsCertificates { Organisation = organisation };
+        set.CaCertificates.AddRange(caCertificates.Select(ByteString.CopyFrom));
+        return ProposeAsync(new ProposalAction { SetTlsCertificates = set }, description, cancellation: cancellation);
+    }
+
+    /// <summary>Proposes refusing one TLS certificate of an organisation, by the SHA-256 of its DER, from the block that executes it.</summary>
+    public Task<ContractReceipt> RevokeTlsCertificateAsync(string organisation, byte[] fingerprint, string description = "", CancellationToken cancellation = default) =>
+        ProposeAsync(new ProposalAction { RevokeTlsCertificate = new RevokeTlsCertificate { Organisation = organisation, Fingerprint = ByteString.CopyFrom(fingerprint) } },
+            description, cancellation: cancellation);
+
     /// <summary>Proposes revoking an organisation's key.</summary>
     public Task<ContractReceipt> RevokeKeyAsync(string organisation, Address key, string description = "", CancellationToken cancellation = default) =>
         ProposeAsync(new ProposalAction { RevokeKey = new RevokeKey { Organisation = organisation, Address = ByteString.CopyFrom(key.Bytes) } }, description, cancellation: cancellation);

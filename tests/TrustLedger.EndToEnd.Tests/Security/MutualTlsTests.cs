@@ -61,6 +61,39 @@ public sealed class MutualTlsTests(ITestOutputHelper output)
         Assert.NotNull(await dev.GetStatusAsync()); // dev's certificate is untouched
     }
 
+    /// <summary>The certificate's organisation is the caller the read policy judges; a certificate of A never acts for B.</summary>
+    [Fact]
+    public async Task A_certificate_reads_as_its_organisation_and_never_carries_another_organisations_key()
+    {
+        using var files = new TlsNetworkFiles();
+        await using var node = new NodeProcess(files.Dir, files.NodeArguments, output);
+        await node.Start();
+        var endpoint = node.Endpoint.Replace("http://", "https://");
+
+        // Water's certificate alone: the node takes the caller for water (a department), with water's roles only.
+        using var water = await TrustLedgerClient.ConnectAsync(endpoint, null, files.Client(files.WaterCa, "water"));
+        var seen = await water.GetStatusAsync();
+        Assert.Equal(("water", null), (seen.CallerOrganisation, seen.CallerAddress));
+        Assert.Equal(["department"], seen.CallerRoles);
+        Assert.NotNull(await water.Cases.GetInboxAsync("water"));                       // its own inbox
+        var denied = await Assert.ThrowsAsync<RpcException>(() => water.Cases.GetInboxAsync("dev"));   // dev's inbox: not water's to read
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        var raw = await Assert.ThrowsAsync<RpcException>(() => water.GetBlockAsync());
+        Assert.Equal(StatusCode.PermissionDenied, raw.StatusCode);
+
+        // Dev's member key over water's certificate: refused, whatever the call.
+        using var mixed = await TrustLedgerClient.ConnectAsync(endpoint, files.ClientKey, files.Client(files.WaterCa, "water2"));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => mixed.GetStatusAsync());
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+        Assert.Contains("client certificate is of 'water'", refused.Status.Detail);
+
+        // Dev's key over dev's certificate: dev, every role.
+        using var dev = await TrustLedgerClient.ConnectAsync(endpoint, files.ClientKey, files.Client(files.DevCa, "dev"));
+        Assert.Equal("dev", (await dev.GetStatusAsync()).CallerOrganisation);
+        var receipt = await dev.SubmitAsync("anchor.put", "read as dev"u8.ToArray());
+        Assert.Equal(receipt.Height, (await dev.GetBlockAsync(receipt.Height)).Height); // raw blocks: dev is a validator
+    }
+
     [Fact]
     public async Task A_plaintext_client_is_not_served_and_tls_below_1_3_is_refused()
     {

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Net;
 
-namespace TrustLedger.Network.Generation;
+namespace TrustLedger.Sdk.Tls;
 
 /// <summary>
-/// One organisation's small TLS CA, as Fabric's cryptogen makes them: a self-signed ECDSA P-256 CA (10 years) that
+/// One organisation's small TLS CA, as Fabric's cryptogen makes them (tlnet for its organisations, tl demo for those it adds): a self-signed ECDSA P-256 CA (10 years) that
 /// issues the organisation's node certificate (server and client authentication, SAN 127.0.0.1 and localhost) and its
 /// client certificate (client authentication). The genesis pins the CA; nodes and clients present what it issued.
 /// </summary>
