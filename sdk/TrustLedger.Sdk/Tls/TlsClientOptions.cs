@@ -25,6 +25,14 @@ public sealed record TlsClientOptions(string CertificatePath, string KeyPath, st
 
     private readonly Lazy<(X509Certificate2 Client, X509Certificate2Collection Cas)> _loaded = new(() => Load(CertificatePath, KeyPath, CaPath));
 
+    // A copy made with `with` names other files: it gets its own lazily loaded certificates, never the original's, so
+    // another organisation's options never present this one's certificate. (Loaded on first use, after `with` set the paths.)
+    private TlsClientOptions(TlsClientOptions original)
+    {
+        (CertificatePath, KeyPath, CaPath) = (original.CertificatePath, original.KeyPath, original.CaPath);
+        _loaded = new(() => Load(CertificatePath, KeyPath, CaPath));
+    }
+
     /// <summary>TLS options from <c>TL_TLS_CERT</c>, <c>TL_TLS_KEY</c> and <c>TL_CA</c>; null when none is set.</summary>
     /// <exception cref="ArgumentException">Some but not all of the three are set.</exception>
     public static TlsClientOptions? FromEnvironment() =>
