@@ -78,9 +78,15 @@ public sealed partial class LedgerService(NodeRuntime runtime, CallerAuthenticat
         var txId = WireMapping.ToHash(request.TxId, "tx_id");
         var caller = callers.Authenticate(context);
         if (caller == CallerIdentity.Anonymous) ReadAccess.Enforce(ReadPolicy.Transaction(Reader.Anonymous, txId.ToString(), null));
-        var receipt = request.TimeoutMs == 0
-            ? runtime.Feed.Find(txId) is { } found ? ToResponse(found) : throw RpcErrors.NotFound($"transaction {txId} is not committed")
-            : await WaitCommitted(txId, request.TimeoutMs, context.CancellationToken);
+        ReceiptResponse receipt;
+        if (request.TimeoutMs > 0) receipt = await WaitCommitted(txId, request.TimeoutMs, context.CancellationToken);
+        else if (runtime.Feed.Find(txId) is { } found) receipt = ToResponse(found);
+        else
+        {
+            // Missing answers like hidden to those who may not see every transaction: no probing for others' ids.
+            ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.Transaction(caller.ReaderAt(state), txId.ToString(), null)));
+            throw RpcErrors.NotFound($"transaction {txId} is not committed");
+        }
         // Decided once committed: until then nothing about the transaction is known to anyone but its sender.
         Authorise(caller, txId, receipt.Height, (int)receipt.Index);
         return receipt;

@@ -132,6 +132,11 @@ public sealed class ReadAccessTests(NodeFixture fixture) : IAsyncLifetime
         Assert.Equal(tx, (await s.Civil.Client.WaitForReceiptAsync(tx, TimeSpan.FromSeconds(5))).TxId);
         await Refused(StatusCode.PermissionDenied, () => s.Water.Client.GetTransactionAsync(tx));
         await Refused(StatusCode.PermissionDenied, () => s.Water.Client.WaitForReceiptAsync(tx, TimeSpan.FromSeconds(5)));
+        var unknown = new Protocol.Primitives.Hash32(new byte[32]);
+        var hiddenReceipt = await Refused(StatusCode.PermissionDenied, () => s.Water.Client.WaitForReceiptAsync(tx, TimeSpan.Zero));
+        var missingReceipt = await Refused(StatusCode.PermissionDenied, () => s.Water.Client.WaitForReceiptAsync(unknown, TimeSpan.Zero));
+        Assert.Equal(hiddenReceipt.Replace(tx.ToString(), "<id>"), missingReceipt.Replace(unknown.ToString(), "<id>"));
+        await Refused(StatusCode.NotFound, () => s.Auditor.Client.WaitForReceiptAsync(unknown, TimeSpan.Zero));
         await Refused(StatusCode.Unauthenticated, () => s.Anonymous.GetTransactionAsync(tx));
 
         // Public: status (which names the caller), headers.
