@@ -4,6 +4,8 @@ using TrustLedger.Consensus.Messages;
 using TrustLedger.Node.Core.Consensus;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Peers;
+using TrustLedger.Contracts.Membership;
+using TrustLedger.Node.Security;
 using TrustLedger.Proto.Peer.V1;
 using TrustLedger.Protocol.Ledger;
 
@@ -14,7 +16,8 @@ namespace TrustLedger.Node.Services.Peer;
 /// checks the whole body before acting on any of it, then hands consensus messages to the driver, shared
 /// transactions to admission (which verifies each one), and answers the sender's status.
 /// </summary>
-public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<PeerService> logger) : Proto.Peer.V1.Peer.PeerBase
+public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ICertificateOrganisations certificates, ILogger<PeerService> logger)
+    : Proto.Peer.V1.Peer.PeerBase
 {
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(2);
 
@@ -28,6 +31,11 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<
         {
             logger.LogWarning("Refused peer traffic from {Remote}: {Problem}", context.Peer, problem);
             throw new RpcException(new Status(StatusCode.Unauthenticated, problem!));
+        }
+        if (CertificateMismatch(context, envelope.Sender) is { } mismatch)
+        {
+            logger.LogWarning("Refused peer traffic from {Remote}: {Problem}", context.Peer, mismatch);
+            throw new RpcException(new Status(StatusCode.Unauthenticated, mismatch));
         }
         var body = envelope.Body;
         List<ConsensusMessage> messages;
@@ -59,5 +67,18 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ILogger<
             reply.Commits.Add(new Proto.Peer.V1.SyncedCommit { Value = ByteString.CopyFrom(commit.Value), Certificate = ByteString.CopyFrom(commit.Certificate.Encode()) });
         foreach (var message in answer.Messages) reply.ConsensusMessages.Add(ByteString.CopyFrom(message.Encode()));
         return reply;
+    }
+
+    /// <summary>
+    /// Over mutual TLS the connection's certificate names an organisation; the validator key that signed the envelope must
+    /// be one that organisation runs (in the governance schedule), so one organisation's node never speaks as another's.
+    /// </summary>
+    private string? CertificateMismatch(ServerCallContext context, Protocol.Primitives.Address sender)
+    {
+        if (context.GetHttpContext().Connection.ClientCertificate is not { } certificate) return null; // plaintext (dev, --insecure-plaintext)
+        var organisation = certificates.OrganisationOf(certificate);
+        var runs = runtime.Ledger.ReadState(state => MembershipState.Validators(state).Sets.SelectMany(set => set.Validators)
+            .Any(v => v.Organisation == organisation && runtime.Chain.Suite.AddressOf(v.PublicKey.Span) == sender));
+        return runs ? null : $"validator {sender} is not run by organisation '{organisation}', whose certificate carries this connection";
     }
 }
