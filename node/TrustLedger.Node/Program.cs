@@ -53,7 +53,7 @@ builder.Services.AddSingleton<CallerAuthenticator>();
 builder.Services.AddSingleton(sp => new StreamQuota(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TrustLedger.Node.Grains.Watch.LiveViewOptions>>().Value.MaxStreamsPerCaller));
 builder.Services.AddHostedService<FollowerPump>();
 builder.Services.AddHostedService<ConsensusPump>();
-builder.Services.AddRecordExchange(builder.Configuration, options, log);
+builder.Services.AddRecordExchange(builder.Configuration, options, runtime.Chain.ChainId, runtime.Chain.Suite.Name, log);
 builder.Services.AddLiveViews(builder.Configuration);
 builder.Services.AddGrpc(o =>
 {

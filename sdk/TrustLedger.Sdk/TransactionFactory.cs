@@ -1,31 +1,24 @@
-using System.Security.Cryptography;
 using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Ledger;
 
 namespace TrustLedger.Sdk;
 
 /// <summary>
-/// Builds and signs transactions for one chain and one key: a fresh random nonce each time and a validity
-/// window around the local clock (one minute back for clock skew, <see cref="Validity"/> ahead).
+/// Source compatibility for department apps written against earlier SDKs: transaction construction now lives in
+/// <see cref="Protocol.Ledger.TransactionFactory"/>, which the node uses too. This wrapper delegates to it.
 /// </summary>
+[Obsolete("Use TrustLedger.Protocol.Ledger.TransactionFactory (same members); this wrapper will be removed.")]
 public sealed class TransactionFactory(string chainId, ICryptoSuite suite, KeyPair signer, TimeProvider? time = null)
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Protocol.Ledger.TransactionFactory _inner = new(chainId, suite, signer, time);
 
-    public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan ClockSkewAllowance = Protocol.Ledger.TransactionFactory.ClockSkewAllowance;
 
     public TimeSpan Validity { get; init; } = TimeSpan.FromMinutes(10);
-    public KeyPair Signer => signer;
+    public KeyPair Signer => _inner.Signer;
 
-    public SignedTransaction Create(string type, byte[] payload, ulong? nonce = null, TimeSpan? validity = null)
-    {
-        var now = _time.GetUtcNow();
-        var body = new Transaction(chainId, signer.PublicKey, type, payload,
-            nonce ?? RandomNonce(),
-            (now - ClockSkewAllowance).ToUnixTimeMilliseconds(),
-            (now + (validity ?? Validity)).ToUnixTimeMilliseconds());
-        return SignedTransaction.Sign(body, signer, suite);
-    }
+    public SignedTransaction Create(string type, byte[] payload, ulong? nonce = null, TimeSpan? validity = null) =>
+        _inner.Create(type, payload, nonce, validity ?? Validity);
 
-    public static ulong RandomNonce() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    public static ulong RandomNonce() => Protocol.Ledger.TransactionFactory.RandomNonce();
 }

@@ -158,7 +158,7 @@ public sealed partial class TrustLedgerClient
             return await call();
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.Unauthenticated or StatusCode.PermissionDenied
-            or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.ResourceExhausted or StatusCode.DeadlineExceeded)
+            or StatusCode.NotFound or StatusCode.AlreadyExists or StatusCode.FailedPrecondition or StatusCode.ResourceExhausted or StatusCode.DeadlineExceeded or StatusCode.DataLoss)
         {
             throw new RecordRequestRefusedException(e.StatusCode, e.Status.Detail);
         }

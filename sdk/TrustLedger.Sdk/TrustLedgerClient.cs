@@ -27,7 +27,7 @@ public sealed partial class TrustLedgerClient : IDisposable
     private readonly GrpcChannel _channel;
     private readonly CallInvoker _calls;
     private readonly Ledger.LedgerClient _rpc;
-    private readonly TransactionFactory? _factory;
+    private readonly Protocol.Ledger.TransactionFactory? _factory;
 
     private TrustLedgerClient(GrpcChannel channel, NodeInfo node, KeyPair? signer)
     {
@@ -39,7 +39,7 @@ public sealed partial class TrustLedgerClient : IDisposable
         {
             if (signer.Suite != Suite.Name)
                 throw new ArgumentException($"the key is a {signer.Suite} key but the network uses {Suite.Name}", nameof(signer));
-            _factory = new TransactionFactory(node.ChainId, Suite, signer);
+            _factory = new Protocol.Ledger.TransactionFactory(node.ChainId, Suite, signer);
             // Every call names the key behind it, so the node authorises reads against the key's organisation and roles.
             _calls = _calls.Intercept(new CallerCredentialInterceptor(Suite, signer, node.ChainId, node.NodeAddress));
         }

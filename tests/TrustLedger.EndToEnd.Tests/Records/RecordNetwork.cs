@@ -6,7 +6,7 @@ using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Sdk;
-using TrustLedger.Sdk.Records;
+using TrustLedger.Node.Storage.Records;
 using Xunit;
 
 namespace TrustLedger.EndToEnd.Tests.Records;
@@ -14,7 +14,8 @@ namespace TrustLedger.EndToEnd.Tests.Records;
 /// <summary>
 /// A dev node whose organisation <c>dev</c> (every role, sole admin) owns a household dataset, plus two departments
 /// added through governance with fresh keys: <c>civil-affairs</c> (the requester in most tests) and <c>tax-bureau</c>.
-/// Records are dropped into the node's default record folder, <c>{data}/records</c>.
+/// Records are written into the node's default record folder, <c>{data}/records</c>, encrypted with the node's own
+/// data key and name secret (as the node writes them), so the tests can also check what the node stored.
 /// </summary>
 public abstract class RecordNetwork(string suite) : IAsyncLifetime
 {
@@ -42,8 +43,13 @@ public abstract class RecordNetwork(string suite) : IAsyncLifetime
             Fields = { DatasetFields },
             Sensitivity = Sensitivity.Confidential,
         });
-        Records = new FolderRecordStore(Path.Combine(Node.DataDir, "records"));
+        Records = new FolderRecordStore(Path.Combine(Node.DataDir, "records"), NodeCipher());
     }
+
+    /// <summary>The node's at-rest cipher, from the data key and name secret it created on first start.</summary>
+    public RecordCipher NodeCipher() => new(Owner.ChainId, suite,
+        Convert.FromHexString(File.ReadAllText(Path.Combine(Node.DataDir, "records.key")).Trim()),
+        Convert.FromHexString(File.ReadAllText(Path.Combine(Node.DataDir, "records.secret")).Trim()));
 
     /// <summary>A grant from <paramref name="requester"/> on the dataset, approved by the owner with the given terms.</summary>
     public async Task<string> Grant(TrustLedgerClient requester, string[] approvedFields, long durationMs = 86_400_000, ulong maxUses = 0)

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Protocol.Primitives;
-using TrustLedger.Sdk;
+using TrustLedger.Protocol.Ledger;
 
 namespace TrustLedger.Node.Services.Records;
 

@@ -31,7 +31,7 @@ public sealed partial class RecordServer
         var purgeHash = PurgeKeyHash(request.DatasetId, request.RecordKey);
         var grant = runtime.Ledger.ReadState(state => CheckGrant(state, request, requester, keyHash, purgeHash));
 
-        var stored = await provider.GetAsync(request.DatasetId, request.RecordKey, cancellation)
+        var stored = await Read(request.DatasetId, request.RecordKey, cancellation)
             ?? throw Refuse(StatusCode.NotFound, $"dataset {request.DatasetId} has no record with that key");
         byte[] content;
         try

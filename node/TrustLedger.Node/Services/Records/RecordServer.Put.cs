@@ -5,7 +5,7 @@ using TrustLedger.Contracts.Grants;
 using TrustLedger.Contracts.Membership;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Protocol.Records;
-using TrustLedger.Sdk.Records;
+using TrustLedger.Node.Storage.Records;
 using Api = TrustLedger.Proto.Api.V1;
 
 namespace TrustLedger.Node.Services.Records;
@@ -29,7 +29,15 @@ public sealed partial class RecordServer
         if (provider is not IRecordStore store)
             throw Refuse(StatusCode.FailedPrecondition, "this node's record provider is read-only; records are loaded by its operator");
 
-        var replaced = await store.GetAsync(request.DatasetId, request.RecordKey, cancellation) is not null;
+        bool replaced;
+        try
+        {
+            replaced = await store.GetAsync(request.DatasetId, request.RecordKey, cancellation) is not null;
+        }
+        catch (RecordAtRestException)
+        {
+            replaced = true; // a stored copy that no longer opens is replaced by the new one
+        }
         await store.PutAsync(request.DatasetId, request.RecordKey, request.RecordJson, cancellation);
         logger.LogInformation("Stored a record of dataset {Dataset} for {Signer} ({Action})", request.DatasetId, signer, replaced ? "replaced" : "new");
         return new Api.PutRecordResponse { Replaced = replaced };

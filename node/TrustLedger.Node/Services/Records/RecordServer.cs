@@ -3,7 +3,7 @@ using TrustLedger.Contracts.Abstractions;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Protocol.Records;
-using TrustLedger.Sdk.Records;
+using TrustLedger.Node.Storage.Records;
 
 namespace TrustLedger.Node.Services.Records;
 
@@ -33,6 +33,20 @@ public sealed partial class RecordServer(
     private Hash32 PurgeKeyHash(string datasetId, string recordKey) =>
         RecordHashes.RecordKeyHash(runtime.Chain.Suite.Hash,
             RecordSalts.ForPurges(runtime.Chain.Suite, secret.Bytes, runtime.Chain.ChainId, datasetId), datasetId, recordKey);
+
+    /// <summary>The stored record, or null; a stored record that does not open is refused with DATA_LOSS (logged, never the key).</summary>
+    private async Task<byte[]?> Read(string datasetId, string recordKey, CancellationToken cancellation)
+    {
+        try
+        {
+            return await provider.GetAsync(datasetId, recordKey, cancellation);
+        }
+        catch (RecordAtRestException e)
+        {
+            logger.LogError("Refused to serve a record of dataset {Dataset}: {Reason}", datasetId, e.Message);
+            throw Refuse(StatusCode.DataLoss, $"the stored record cannot be served: {e.Message}");
+        }
+    }
 
     private static RpcException Refuse(StatusCode code, string reason) => new(new Status(code, reason));
 

@@ -2,7 +2,7 @@ namespace TrustLedger.Node.Services.Records;
 
 /// <summary>
 /// Off-chain record exchange settings, section <c>Node:Records</c> (environment <c>TL_Node__Records__Provider</c>, …).
-/// A host that registers its own <see cref="Sdk.Records.IRecordProvider"/> before <c>AddRecordExchange</c> keeps it.
+/// A host that registers its own <see cref="Storage.Records.IRecordProvider"/> before <c>AddRecordExchange</c> keeps it.
 /// </summary>
 public sealed class RecordsOptions
 {
@@ -20,6 +20,12 @@ public sealed class RecordsOptions
     /// </summary>
     public string? SecretFile { get; set; }
 
+    /// <summary>
+    /// The record data key that encrypts stored records (created on first start, hex, 0600); defaults to
+    /// <c>{DataDir}/records.key</c>. Back it up with the node's keys: without it, stored records cannot be read.
+    /// </summary>
+    public string? DataKeyFile { get; set; }
+
     /// <summary>How far a request's timestamp may be from this node's clock, either way.</summary>
     public int RequestWindowSeconds { get; set; } = 300;
 
@@ -28,4 +34,5 @@ public sealed class RecordsOptions
 
     public string ProviderPath(string dataDir) => Path ?? System.IO.Path.Combine(dataDir, string.Equals(Provider, "litedb", StringComparison.OrdinalIgnoreCase) ? "records.db" : "records");
     public string SecretPath(string dataDir) => SecretFile ?? System.IO.Path.Combine(dataDir, "records.secret");
+    public string DataKeyPath(string dataDir) => DataKeyFile ?? System.IO.Path.Combine(dataDir, "records.key");
 }

@@ -1,9 +1,10 @@
 using System.Text;
 
-namespace TrustLedger.Sdk.Records;
+namespace TrustLedger.Node.Storage.Records;
 
 /// <summary>
-/// Record key ↔ file name for <see cref="FolderRecordStore"/>: letters, digits, '-', '_' and (not first) '.' stay as they
+/// Record key ↔ file name of the earlier plaintext layout of <see cref="FolderRecordStore"/> (the operator's drop folder, now
+/// only read to encrypt it, see <see cref="FolderRecordStore.ImportPlaintext"/>): letters, digits, '-', '_' and (not first) '.' stay as they
 /// are, every other UTF-8 byte becomes <c>%XX</c> (upper-case hex), and <c>.json</c> is appended. The mapping is one to
 /// one, so <c>330402199001011234</c> is <c>330402199001011234.json</c> and <c>张三</c> is <c>%E5%BC%A0%E4%B8%89.json</c>.
 /// Assumes a case-sensitive file system (Linux), as keys differing only in case map to names differing only in case.
@@ -57,7 +58,7 @@ internal static class FolderFileNames
         {
             return null;
         }
-        if (Protocol.Records.RecordIds.CheckRecordKey(key) is not null) return null;
+        if (TrustLedger.Protocol.Records.RecordIds.CheckRecordKey(key) is not null) return null;
         // Only canonical names: a name spelled differently (lower-case hex, needless escapes) is not ours.
         return fileName.Length <= MaxNameLength && Encode(key) == fileName ? key : null;
     }

@@ -1,4 +1,4 @@
-namespace TrustLedger.Sdk.Records;
+namespace TrustLedger.Node.Storage.Records;
 
 /// <summary>A record provider that can also be written to: the shipped stores, for tests, demos and small owners.</summary>
 public interface IRecordStore : IRecordProvider

@@ -1,6 +1,6 @@
 using TrustLedger.Protocol.Records;
 
-namespace TrustLedger.Sdk.Records;
+namespace TrustLedger.Node.Storage.Records;
 
 /// <summary>Argument checks shared by the shipped stores, so every store refuses the same inputs the same way.</summary>
 internal static class RecordAddress

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace TrustLedger.Sdk.Records;
+namespace TrustLedger.Node.Storage.Records;
 
 /// <summary>A record store in memory, for unit tests and as the reference the store conformance suite checks against.</summary>
 public sealed class InMemoryRecordStore : IRecordStore

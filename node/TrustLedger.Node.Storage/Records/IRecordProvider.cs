@@ -1,10 +1,10 @@
-namespace TrustLedger.Sdk.Records;
+namespace TrustLedger.Node.Storage.Records;
 
 /// <summary>
 /// Where an owner organisation's node reads the records it serves under grants — the port a department
 /// implements to plug in its own store (a database view, a document archive, an existing registry).
 /// A record is one JSON object, addressed by dataset id (64 lower-case hex digits, the ledger's id of the
-/// dataset) and the owner's record key (1–256 UTF-8 bytes, see <see cref="Protocol.Records.RecordIds"/>).
+/// dataset) and the owner's record key (1–256 UTF-8 bytes, see <see cref="TrustLedger.Protocol.Records.RecordIds"/>).
 /// The node narrows each record to the grant's fields before it encrypts it, so a provider returns whole records.
 /// Implementations must be thread-safe: the node serves requests concurrently.
 /// </summary>
