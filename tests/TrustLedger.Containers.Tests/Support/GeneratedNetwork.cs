@@ -9,8 +9,8 @@ namespace TrustLedger.Containers.Tests.Support;
 /// layout: <c>genesis.json</c> naming every validator and pinning every organisation's TLS CA, per organisation K
 /// <c>nodes/node{K}/validator.key.json</c> and <c>client.key.json</c> (encrypted with <see cref="NodeContainer.Password"/>),
 /// its CA, node certificate and client certificate, and <c>ca-bundle.crt</c>. Node K's certificate names
-/// <see cref="Alias"/>(K), the container it runs in as its peers dial it, besides 127.0.0.1 and localhost, which the host
-/// dials through the published port. Each container gets the genesis, its own key and certificate; its peers' addresses
+/// <see cref="Alias"/>(K), the container it runs in as its peers dial it, besides 127.0.0.1 and localhost, where the
+/// tests dial the published port (<see cref="DockerEngine.PublishedHost"/>, also named when it is another host). Each container gets the genesis, its own key and certificate; its peers' addresses
 /// on the Docker network (the loopback endpoints the genesis records are not dialled). Disposing deletes the folder.
 /// </summary>
 public sealed class GeneratedNetwork : IDisposable
@@ -44,7 +44,7 @@ public sealed class GeneratedNetwork : IDisposable
         var layout = new NetworkLayout(Path.Combine(Path.GetTempPath(), $"tl-containers-{Guid.NewGuid():N}"[..22]));
         var spec = new NetworkSpec(validators)
         {
-            NodeHostNames = Enumerable.Range(1, validators).ToDictionary(k => k, k => (IReadOnlyList<string>)[Alias(k)]),
+            NodeHostNames = Enumerable.Range(1, validators).ToDictionary(k => k, k => HostNames(Alias(k))),
         };
         NetworkGenerator.Create(layout, spec, NodeContainer.Password, TimeProvider.System);
         return new GeneratedNetwork(layout, validators);
@@ -59,10 +59,14 @@ public sealed class GeneratedNetwork : IDisposable
         var files = _layout.Node(index);
         var (certificate, key) = (Path.Combine(files.Dir, $"{alias}.crt"), Path.Combine(files.Dir, $"{alias}.key"));
         using var ca = CertificateAuthority.Load(files.CaCertPath, files.CaKeyPath, TimeProvider.System);
-        using var issued = ca.IssueNode(NetworkGenerator.OrganisationId(index), alias, [alias]);
+        using var issued = ca.IssueNode(NetworkGenerator.OrganisationId(index), alias, HostNames(alias));
         CertificateAuthority.Save(issued, certificate, key);
         return (certificate, key);
     }
+
+    /// <summary>A node's names besides loopback: its alias, and the published-port host when that is not loopback.</summary>
+    private static IReadOnlyList<string> HostNames(string alias) =>
+        CertificateAuthority.LoopbackNames.Contains(DockerEngine.PublishedHost) ? [alias] : [alias, DockerEngine.PublishedHost];
 
     public void Dispose()
     {

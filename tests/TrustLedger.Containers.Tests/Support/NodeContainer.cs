@@ -247,6 +247,6 @@ public sealed class NodeContainer : IAsyncDisposable
         var bindings = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue($"{GrpcPort}/tcp", out var b) ? b : null;
         var port = bindings?.FirstOrDefault(p => !string.IsNullOrEmpty(p.HostPort))?.HostPort
             ?? throw new InvalidOperationException($"{Alias} publishes no host port for {GrpcPort}/tcp");
-        Endpoint = $"{Scheme}://{_container.Hostname}:{port}";
+        Endpoint = $"{Scheme}://{DockerEngine.PublishedHost}:{port}";
     }
 }
