@@ -6,8 +6,9 @@ namespace TrustLedger.Containers.Tests;
 
 /// <summary>
 /// Four validators of a generated four-organisation network, one container each on one Docker network, peers by their
-/// container names (<c>--peers http://node2:5080,…</c>). With a quorum of three, any one validator can be frozen or cut
-/// off: the other three keep committing, and it catches up once it is back.
+/// container names over mutual TLS (<c>--peers https://node2:5080,…</c>, certificates from tlnet's generator). With a
+/// quorum of three, any one validator can be frozen or cut off: the other three keep committing, and it catches up
+/// (new TLS connections) once it is back.
 /// </summary>
 [Collection(ContainersCollection.Name)]
 public sealed class ValidatorNetworkContainerTests(ITestOutputHelper output)

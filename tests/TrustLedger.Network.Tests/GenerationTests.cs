@@ -149,6 +149,41 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public async Task Node_certificates_name_loopback_by_default_and_the_extra_host_names_given_per_node()
+    {
+        await using var harness = new NetworkHarness();
+        var spec = new NetworkSpec(3, "eth", harness.BasePort) { NodeHostNames = new Dictionary<int, IReadOnlyList<string>> { [2] = ["node2", "10.9.0.2"] } };
+        NetworkGenerator.Create(harness.Layout, spec, NetworkHarness.Password, TimeProvider.System);
+
+        Assert.Equal(["localhost", "127.0.0.1"], SubjectAlternativeNames(harness.Layout.Node(1).NodeCertPath));
+        Assert.Equal(["localhost", "node2", "127.0.0.1", "10.9.0.2"], SubjectAlternativeNames(harness.Layout.Node(2).NodeCertPath));
+        Assert.Empty(SubjectAlternativeNames(harness.Layout.Node(2).ClientCertPath));
+        using var node2 = X509CertificateLoader.LoadCertificateFromFile(harness.Layout.Node(2).NodeCertPath);
+        Assert.True(node2.MatchesHostname("node2"));
+        Assert.False(node2.MatchesHostname("node3"));
+    }
+
+    [Theory]
+    [InlineData(5, "node", "host names given for node 5, but nodes are numbered 1–4")]
+    [InlineData(1, "", "node 1's host name '' is empty or has white space")]
+    [InlineData(1, "node 1", "node 1's host name 'node 1' is empty or has white space")]
+    public void Host_names_for_a_node_that_does_not_exist_or_that_are_not_names_are_refused(int index, string name, string message)
+    {
+        var spec = new NetworkSpec(4) { NodeHostNames = new Dictionary<int, IReadOnlyList<string>> { [index] = [name] } };
+        Assert.Contains(message, Assert.Throws<NetworkException>(spec.Validate).Message);
+        var plaintext = new NetworkSpec(4, Tls: false) { NodeHostNames = new Dictionary<int, IReadOnlyList<string>> { [1] = ["node1"] } };
+        Assert.Contains("a plaintext network has none", Assert.Throws<NetworkException>(plaintext.Validate).Message);
+    }
+
+    /// <summary>The certificate's DNS names, then its IP addresses, each in the order they were written.</summary>
+    private static IReadOnlyList<string> SubjectAlternativeNames(string certificatePath)
+    {
+        using var certificate = X509CertificateLoader.LoadCertificateFromFile(certificatePath);
+        var extension = certificate.Extensions.OfType<X509SubjectAlternativeNameExtension>().SingleOrDefault();
+        return extension is null ? [] : [.. extension.EnumerateDnsNames(), .. extension.EnumerateIPAddresses().Select(a => a.ToString())];
+    }
+
+    [Fact]
     public async Task A_plaintext_network_pins_nothing_and_its_nodes_say_so()
     {
         await using var harness = new NetworkHarness();

@@ -77,7 +77,7 @@ public static class NetworkGenerator
                 Name = $"Organisation {index}",
                 Roles = RolesOf(index, spec.Admins),
                 Keys = [Hex.Encode(validator.PublicKey), Hex.Encode(client.PublicKey)],
-                TlsCaCertificates = spec.Tls ? [WriteCertificates(files, node, time)] : null,
+                TlsCaCertificates = spec.Tls ? [WriteCertificates(files, node, spec.HostNamesOf(index), time)] : null,
             });
             validators.Add(new ValidatorEntry { Organisation = node.Organisation, PublicKey = Hex.Encode(validator.PublicKey), Endpoint = node.Endpoint });
             nodes.Add(node);
@@ -98,12 +98,15 @@ public static class NetworkGenerator
         return manifest;
     }
 
-    /// <summary>The organisation's CA, node and client certificates, written next to its keys; returns the CA's PEM for the genesis.</summary>
-    private static string WriteCertificates(NodeLayout files, NodeEntry node, TimeProvider time)
+    /// <summary>
+    /// The organisation's CA, node and client certificates, written next to its keys, the node's naming
+    /// <paramref name="hostNames"/> besides loopback; returns the CA's PEM for the genesis.
+    /// </summary>
+    private static string WriteCertificates(NodeLayout files, NodeEntry node, IReadOnlyList<string> hostNames, TimeProvider time)
     {
         using var ca = CertificateAuthority.Create(node.Organisation, time);
         CertificateAuthority.Save(ca.Certificate, files.CaCertPath, files.CaKeyPath);
-        using (var server = ca.IssueNode(node.Organisation, node.Index)) CertificateAuthority.Save(server, files.NodeCertPath, files.NodeKeyPath);
+        using (var server = ca.IssueNode(node.Organisation, node.Index, hostNames)) CertificateAuthority.Save(server, files.NodeCertPath, files.NodeKeyPath);
         using (var client = ca.IssueClient(node.Organisation)) CertificateAuthority.Save(client, files.ClientCertPath, files.ClientTlsKeyPath);
         return ca.Certificate.ExportCertificatePem();
     }

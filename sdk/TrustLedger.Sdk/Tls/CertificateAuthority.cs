@@ -5,9 +5,11 @@ using System.Net;
 namespace TrustLedger.Sdk.Tls;
 
 /// <summary>
-/// One organisation's small TLS CA, as Fabric's cryptogen makes them (tlnet for its organisations, tl demo for those it adds): a self-signed ECDSA P-256 CA (10 years) that
-/// issues the organisation's node certificate (server and client authentication, SAN 127.0.0.1 and localhost) and its
-/// client certificate (client authentication). The genesis pins the CA; nodes and clients present what it issued.
+/// One organisation's small TLS CA, as Fabric's cryptogen makes them (tlnet's, and tl demo's for
+/// the organisations it adds): a self-signed ECDSA P-256 CA (10 years) that
+/// issues the organisation's node certificate (server and client authentication, SAN 127.0.0.1 and localhost, plus any
+/// host names the node is dialled by elsewhere, e.g. a container's network alias) and its client certificate (client
+/// authentication). The genesis pins the CA; nodes and clients present what it issued.
 /// </summary>
 public sealed class CertificateAuthority : IDisposable
 {
@@ -34,16 +36,36 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(request.CreateSelfSigned(now.AddMinutes(-5), now + CaLifetime), time);
     }
 
-    /// <summary>The node's certificate: serves its listener and identifies it to its peers.</summary>
-    public X509Certificate2 IssueNode(string organisation, int node) =>
-        Issue($"CN=node{node}.{organisation}, O={organisation}", [ServerAuthentication, ClientAuthentication], serverNames: true);
+    /// <summary>The host names every node certificate carries: tlnet's nodes are dialled on loopback.</summary>
+    public static readonly IReadOnlyList<string> LoopbackNames = ["127.0.0.1", "localhost"];
+
+    /// <summary>
+    /// Loads a CA written by <see cref="Save"/> (certificate and key), to issue more certificates from it, e.g. for a
+    /// follower node of the organisation.
+    /// </summary>
+    public static CertificateAuthority Load(string certificatePath, string keyPath, TimeProvider time) =>
+        new(X509Certificate2.CreateFromPemFile(certificatePath, keyPath), time);
+
+    /// <summary>
+    /// Node <paramref name="node"/>'s certificate: serves its listener and identifies it to its peers. It names
+    /// <see cref="LoopbackNames"/> and <paramref name="hostNames"/> (DNS names or IP addresses peers dial it by).
+    /// </summary>
+    public X509Certificate2 IssueNode(string organisation, int node, IReadOnlyList<string>? hostNames = null) =>
+        IssueNode(organisation, $"node{node}", hostNames);
+
+    /// <summary>A node certificate with subject <c>CN={name}.{organisation}</c> (a follower's, say); names as above.</summary>
+    public X509Certificate2 IssueNode(string organisation, string name, IReadOnlyList<string>? hostNames = null) =>
+        Issue($"CN={name}.{organisation}, O={organisation}", [ServerAuthentication, ClientAuthentication], [.. LoopbackNames, .. hostNames ?? []]);
 
     /// <summary>The certificate the organisation's clients (tl, the SDK) present.</summary>
     public X509Certificate2 IssueClient(string organisation) =>
-        Issue($"CN=client.{organisation}, O={organisation}", [ClientAuthentication], serverNames: false);
+        Issue($"CN=client.{organisation}, O={organisation}", [ClientAuthentication], hostNames: []);
 
-    /// <summary>A certificate valid from <paramref name="notBefore"/> to <paramref name="notAfter"/> (tests issue expired ones).</summary>
-    public X509Certificate2 Issue(string subject, IReadOnlyList<Oid> purposes, bool serverNames, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    /// <summary>
+    /// A certificate valid from <paramref name="notBefore"/> to <paramref name="notAfter"/> (tests issue expired ones),
+    /// naming <paramref name="hostNames"/> in its subject alternative names (IP addresses as such, the rest as DNS names).
+    /// </summary>
+    public X509Certificate2 Issue(string subject, IReadOnlyList<Oid> purposes, IReadOnlyList<string> hostNames, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest(new X500DistinguishedName(subject), key, HashAlgorithmName.SHA256);
@@ -52,11 +74,14 @@ public sealed class CertificateAuthority : IDisposable
         var usages = new OidCollection();
         foreach (var purpose in purposes) usages.Add(purpose);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
-        if (serverNames)
+        if (hostNames.Count > 0)
         {
             var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            names.AddDnsName("localhost");
+            foreach (var name in hostNames.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (IPAddress.TryParse(name, out var address)) names.AddIpAddress(address);
+                else names.AddDnsName(name);
+            }
             request.CertificateExtensions.Add(names.Build());
         }
         var now = _time.GetUtcNow();

@@ -35,6 +35,22 @@ public static class DockerEngine
         ? $"Docker engine not usable: {problem}; under CI, .ci/run installs and starts one (docker.io, dockerd)"
         : null;
 
+    /// <summary>
+    /// The host the tests dial containers' published ports on, and so a name the node certificates must carry:
+    /// <c>TESTCONTAINERS_HOST_OVERRIDE</c> when set, the engine's host for a <c>tcp://</c> DOCKER_HOST, else 127.0.0.1
+    /// (a local engine publishes on this machine). Testcontainers' own <c>Hostname</c> is not used: inside a container
+    /// (this machine kind has <c>/.dockerenv</c>) it answers the gateway of each container's Docker network, an address
+    /// not known when the certificates are made.
+    /// </summary>
+    public static string PublishedHost { get; } = FindPublishedHost();
+
+    private static string FindPublishedHost()
+    {
+        if (TestcontainersSettings.DockerHostOverride is { Length: > 0 } overridden) return overridden;
+        var endpoint = TestcontainersSettings.OS.DockerEndpointAuthConfig?.Endpoint;
+        return endpoint is { Scheme: "tcp" or "http" or "https" } ? endpoint.Host : "127.0.0.1";
+    }
+
     /// <summary>A Docker API client for what Testcontainers does not wrap (network disconnect, container state).</summary>
     public static DockerClient CreateClient() =>
         (TestcontainersSettings.OS.DockerEndpointAuthConfig ?? throw new InvalidOperationException(SkipReason))

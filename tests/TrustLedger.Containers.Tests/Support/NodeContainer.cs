@@ -10,13 +10,17 @@ using TrustLedger.Protocol.Crypto;
 using TrustLedger.Protocol.Crypto.KeyFiles;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Sdk;
+using TrustLedger.Sdk.Tls;
 
 namespace TrustLedger.Containers.Tests.Support;
 
 /// <summary>
 /// One TrustLedger node in a container of <see cref="NodeImage"/>: gRPC on <see cref="GrpcPort"/> inside, published on
 /// a random host port (<see cref="Endpoint"/>), reachable by other containers of its Docker network as
-/// <c>http://{Alias}:5080</c> (<see cref="NetworkEndpoint"/>). Start and restart wait until the node logs
+/// <c>https://{Alias}:5080</c> (<see cref="NetworkEndpoint"/>). Validators and followers of a <see cref="GeneratedNetwork"/>
+/// serve mutual TLS with their organisation's certificates (which name the alias and 127.0.0.1/localhost), and the
+/// host's clients present <see cref="ClientTls"/>; only a dev validator (<c>--dev</c>) serves plaintext
+/// (<c>http://</c>). Start and restart wait until the node logs
 /// "TrustLedger node listening on". Faults: <see cref="StopAsync"/> (SIGTERM), <see cref="PauseAsync"/> (frozen, its
 /// sockets stay open), <see cref="DisconnectAsync"/> (off the network; the host port goes too).
 /// </summary>
@@ -35,11 +39,12 @@ public sealed class NodeContainer : IAsyncDisposable
     private readonly IContainer _container;
     private readonly INetwork? _network;
 
-    private NodeContainer(IContainer container, string alias, INetwork? network)
+    private NodeContainer(IContainer container, string alias, INetwork? network, TlsClientOptions? clientTls)
     {
         _container = container;
         _network = network;
         Alias = alias;
+        ClientTls = clientTls;
     }
 
     /// <summary>The node's name on its Docker network, e.g. <c>node1</c>.</summary>
@@ -48,8 +53,16 @@ public sealed class NodeContainer : IAsyncDisposable
     /// <summary>The gRPC address from the host; its port changes on every start and reconnect.</summary>
     public string Endpoint { get; private set; } = "";
 
-    /// <summary>The gRPC address other containers of the network use: what goes into a peer's <c>--peers</c>.</summary>
-    public string NetworkEndpoint => $"http://{Alias}:{GrpcPort}";
+    /// <summary>
+    /// What clients from the host present and verify this node against (an organisation's client certificate and
+    /// the network's CA bundle); null for a dev validator, which serves plaintext.
+    /// </summary>
+    public TlsClientOptions? ClientTls { get; }
+
+    private string Scheme => ClientTls is null ? "http" : "https";
+
+    /// <summary>The gRPC address other containers of the network use: what goes into a peer's <c>--peers</c> or <c>--follow</c>.</summary>
+    public string NetworkEndpoint => $"{Scheme}://{Alias}:{GrpcPort}";
 
     public string Id => _container.Id;
 
@@ -58,25 +71,45 @@ public sealed class NodeContainer : IAsyncDisposable
 
     /// <summary>A dev-mode validator (<c>--dev</c>): it creates its genesis, validator key and client key in /data.</summary>
     public static NodeContainer DevValidator(string alias = "node", INetwork? network = null) =>
-        Create(alias, network, ["--dev"], []);
+        Create(alias, network, ["--dev"], [], clientTls: null);
 
     /// <summary>
-    /// A validator of a generated network: its genesis and validator key copied in (readable by the node's user only)
-    /// at /network, its peers given as <c>--peers</c>. <paramref name="extraArguments"/> go last (e.g. consensus timeouts).
+    /// Validator <paramref name="index"/> of a generated network, <c>node{index}</c> on <paramref name="network"/>: the
+    /// genesis, its validator key and its organisation's node certificate and key copied in (readable by the node's user
+    /// only) at /network, mutual TLS with them, its peers (their <see cref="NetworkEndpoint"/>s) given as <c>--peers</c>.
+    /// <paramref name="extraArguments"/> go last (e.g. consensus timeouts).
     /// </summary>
-    public static NodeContainer Validator(GeneratedNetwork files, int index, INetwork network, IEnumerable<string> peers, params string[] extraArguments) =>
-        Create($"node{index}", network,
-            ["--genesis", MountedGenesis, "--key", MountedKey, "--insecure-plaintext", "--peers", string.Join(',', peers), .. extraArguments],
-            [(File.ReadAllBytes(files.GenesisPath), MountedGenesis), (File.ReadAllBytes(files.ValidatorKeyPath(index)), MountedKey)]);
+    public static NodeContainer Validator(GeneratedNetwork files, int index, INetwork network, IReadOnlyList<string> peers, params string[] extraArguments) =>
+        Create(GeneratedNetwork.Alias(index), network,
+            ["--genesis", MountedGenesis, "--key", MountedKey, .. TlsArguments, .. peers.Count > 0 ? ["--peers", string.Join(',', peers)] : Array.Empty<string>(), .. extraArguments],
+            [(File.ReadAllBytes(files.GenesisPath), MountedGenesis), (File.ReadAllBytes(files.ValidatorKeyPath(index)), MountedKey),
+                .. TlsFiles(files.NodeCertPath(index), files.NodeKeyPath(index))],
+            files.ClientTls(index));
 
-    /// <summary>A follower of <paramref name="upstream"/> (a <see cref="NetworkEndpoint"/>), with that chain's genesis and a member key.</summary>
-    public static NodeContainer Follower(string alias, INetwork network, string upstream, byte[] genesis, byte[] memberKey) =>
-        Create(alias, network, ["--genesis", MountedGenesis, "--key", MountedKey, "--insecure-plaintext", "--follow", upstream], [(genesis, MountedGenesis), (memberKey, MountedKey)]);
+    /// <summary>
+    /// A follower of <paramref name="upstream"/> (a validator's <see cref="NetworkEndpoint"/>), over mutual TLS: the
+    /// genesis, organisation <paramref name="organisation"/>'s member key and a node certificate its CA issues for
+    /// <paramref name="alias"/>.
+    /// </summary>
+    public static NodeContainer Follower(GeneratedNetwork files, int organisation, string alias, INetwork network, string upstream)
+    {
+        var (certificate, key) = files.IssueNodeCertificate(organisation, alias);
+        return Create(alias, network, ["--genesis", MountedGenesis, "--key", MountedKey, .. TlsArguments, "--follow", upstream],
+            [(File.ReadAllBytes(files.GenesisPath), MountedGenesis), (File.ReadAllBytes(files.ClientKeyPath(organisation)), MountedKey), .. TlsFiles(certificate, key)],
+            files.ClientTls(organisation));
+    }
 
     private const string MountedGenesis = "/network/genesis.json";
     private const string MountedKey = "/network/node.key.json";
+    private const string MountedTlsCert = "/network/node.crt";
+    private const string MountedTlsKey = "/network/node.key";
+    private static readonly string[] TlsArguments = ["--tls-cert", MountedTlsCert, "--tls-key", MountedTlsKey];
 
-    private static NodeContainer Create(string alias, INetwork? network, IReadOnlyList<string> arguments, IReadOnlyList<(byte[] Content, string Path)> files)
+    private static (byte[], string)[] TlsFiles(string certificate, string key) =>
+        [(File.ReadAllBytes(certificate), MountedTlsCert), (File.ReadAllBytes(key), MountedTlsKey)];
+
+    private static NodeContainer Create(string alias, INetwork? network, IReadOnlyList<string> arguments, IReadOnlyList<(byte[] Content, string Path)> files,
+        TlsClientOptions? clientTls)
     {
         var builder = new ContainerBuilder(NodeImage.Name)
             .WithImagePullPolicy(PullPolicy.Never)
@@ -89,7 +122,7 @@ public sealed class NodeContainer : IAsyncDisposable
         foreach (var (content, path) in files)
             builder = builder.WithResourceMapping(content, path, NodeImage.UserId, NodeImage.UserId, UnixFileModes.UserRead);
         if (network is not null) builder = builder.WithNetwork(network).WithNetworkAliases(alias);
-        return new NodeContainer(builder.Build(), alias, network);
+        return new NodeContainer(builder.Build(), alias, network, clientTls);
     }
 
     /// <summary>Starts (or restarts) the container and waits until the node listens.</summary>
@@ -168,9 +201,12 @@ public sealed class NodeContainer : IAsyncDisposable
         }
     }
 
-    /// <summary>A client of this node from the host; read-only when <paramref name="signer"/> is null.</summary>
+    /// <summary>
+    /// A client of this node from the host, presenting <see cref="ClientTls"/> (the node's organisation's client
+    /// certificate) when the node serves TLS; read-only when <paramref name="signer"/> is null.
+    /// </summary>
     public Task<TrustLedgerClient> ConnectAsync(KeyPair? signer = null, CancellationToken cancellation = default) =>
-        TrustLedgerClient.ConnectAsync(Endpoint, signer, cancellation);
+        TrustLedgerClient.ConnectAsync(Endpoint, signer, ClientTls, cancellation);
 
     /// <summary>Everything the node printed (stdout then stderr), for failure messages.</summary>
     public async Task<string> LogsAsync()
@@ -211,6 +247,6 @@ public sealed class NodeContainer : IAsyncDisposable
         var bindings = inspect.NetworkSettings?.Ports is { } ports && ports.TryGetValue($"{GrpcPort}/tcp", out var b) ? b : null;
         var port = bindings?.FirstOrDefault(p => !string.IsNullOrEmpty(p.HostPort))?.HostPort
             ?? throw new InvalidOperationException($"{Alias} publishes no host port for {GrpcPort}/tcp");
-        Endpoint = $"http://{_container.Hostname}:{port}";
+        Endpoint = $"{Scheme}://{DockerEngine.PublishedHost}:{port}";
     }
 }

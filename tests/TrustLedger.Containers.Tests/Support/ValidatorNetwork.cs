@@ -6,7 +6,8 @@ namespace TrustLedger.Containers.Tests.Support;
 
 /// <summary>
 /// The validators of a <see cref="GeneratedNetwork"/>, one container each, on a Docker network of their own: node K is
-/// <c>nodeK</c> there, and its <c>--peers</c> are the other nodes' <see cref="NodeContainer.NetworkEndpoint"/>s.
+/// <c>nodeK</c> there, and its <c>--peers</c> are the other nodes' <see cref="NodeContainer.NetworkEndpoint"/>s
+/// (<c>https://nodeJ:5080</c>, mutual TLS with the generated certificates).
 /// Disposing removes the containers and the network.
 /// </summary>
 public sealed class ValidatorNetwork : IAsyncDisposable
@@ -36,9 +37,9 @@ public sealed class ValidatorNetwork : IAsyncDisposable
     public static async Task<ValidatorNetwork> StartAsync(GeneratedNetwork files, ITestOutputHelper? output = null, params string[] extraArguments)
     {
         var network = await TestNetwork.CreateAsync();
-        var aliases = Enumerable.Range(1, files.Validators).Select(k => $"http://node{k}:{NodeContainer.GrpcPort}").ToArray();
+        var endpoints = Enumerable.Range(1, files.Validators).Select(k => $"https://{GeneratedNetwork.Alias(k)}:{NodeContainer.GrpcPort}").ToArray();
         var nodes = Enumerable.Range(1, files.Validators)
-            .Select(k => NodeContainer.Validator(files, k, network.Network, aliases.Where((_, j) => j != k - 1), extraArguments))
+            .Select(k => NodeContainer.Validator(files, k, network.Network, [.. endpoints.Where((_, j) => j != k - 1)], extraArguments))
             .ToList();
         var started = new ValidatorNetwork(files, network, nodes, output);
         try
@@ -53,7 +54,10 @@ public sealed class ValidatorNetwork : IAsyncDisposable
         }
     }
 
-    /// <summary>A client of node <paramref name="index"/> signing with that organisation's generated client key.</summary>
+    /// <summary>
+    /// A client of node <paramref name="index"/> signing with that organisation's generated client key, over mutual TLS
+    /// with that organisation's client certificate.
+    /// </summary>
     public async Task<TrustLedgerClient> ClientAsync(int index) =>
         await this[index].ConnectAsync(KeyFile.Load(Files.ClientKeyPath(index), NodeContainer.Password));
 
