@@ -59,6 +59,7 @@ builder.Services.AddGrpc(o =>
 {
     o.MaxReceiveMessageSize = 32 * 1024 * 1024;
     o.EnableDetailedErrors = false;
+    o.Interceptors.Add<TrustLedger.Node.Services.Errors.MalformedArgumentInterceptor>();
 });
 builder.Services.UseStrictRequestParsing();
 builder.Services.AddGrpcReflection();
@@ -81,7 +82,7 @@ app.MapGrpcService<QueryService>();
 app.MapGrpcService<WatchService>();
 app.MapGrpcService<TrustLedger.Node.Services.Peer.PeerService>();
 app.MapGrpcHealthChecksService();
-app.MapGrpcReflectionService();
+if (options.ReflectionEnabled) app.MapGrpcReflectionService(); // on in dev mode; elsewhere only with --reflection true
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"TrustLedger node listening on {(tls is null ? "http" : "https")}://{options.Listen} ({(tls is null ? "plaintext" : $"mTLS as {runtime.Organisation}")}, {runtime.Describe}, chain {runtime.Chain.ChainId}, suite {runtime.Chain.Suite.Name}, height {runtime.Ledger.Height}, data {Path.GetFullPath(options.DataDir)})"));
 app.Lifetime.ApplicationStopped.Register(runtime.Dispose);

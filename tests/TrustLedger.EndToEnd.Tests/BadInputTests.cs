@@ -138,4 +138,29 @@ public sealed class BadInputTests(NodeFixture fixture) : IClassFixture<NodeFixtu
         var error = await SubmitRaw(wire);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
     }
+
+    [Fact]
+    public async Task Malformed_ids_and_oversized_arguments_are_invalid_argument_never_unknown()
+    {
+        using var channel = GrpcChannel.ForAddress(fixture.Node.Endpoint);
+        var calls = fixture.AsDevClient(channel);
+        var ledger = new Ledger.LedgerClient(calls);
+        var proofs = new Proofs.ProofsClient(calls);
+        var query = new Query.QueryClient(calls);
+        var fiveBytes = Google.Protobuf.ByteString.CopyFrom(new byte[5]);
+        async Task Invalid(string field, Func<Task> call)
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.True(e.StatusCode == StatusCode.InvalidArgument, $"{field}: {e.StatusCode} {e.Status.Detail}");
+            Assert.Contains(field, e.Status.Detail);
+        }
+        await Invalid("tx_id", async () => await ledger.GetTransactionAsync(new GetTransactionRequest { TxId = fiveBytes }));
+        await Invalid("tx_id", async () => await ledger.GetReceiptAsync(new GetReceiptRequest { TxId = fiveBytes }));
+        await Invalid("tx_id", async () => await proofs.GetInclusionProofAsync(new InclusionProofRequest { TxId = fiveBytes }));
+        await Invalid("key", async () => await proofs.GetStateProofAsync(new StateProofRequest { Key = Google.Protobuf.ByteString.CopyFrom(new byte[2 * 1024 * 1024]) }));
+        var manyDays = new GetCaseStatisticsRequest();
+        manyDays.Days.AddRange(Enumerable.Repeat("20261204", 400));
+        await Invalid("days", async () => await query.GetCaseStatisticsAsync(manyDays));
+        Assert.True((await Client.SubmitAsync("anchor.put", "still alive after bad arguments"u8.ToArray())).Success);
+    }
 }

@@ -45,6 +45,11 @@ public sealed class NodeOptions
     /// <summary>Create a one-node dev network in <see cref="DataDir"/> if it has no genesis yet.</summary>
     public bool Dev { get; set; }
 
+    /// <summary>Serve gRPC reflection (what grpcurl lists): null = only in dev mode; true / false to choose (--reflection).</summary>
+    public bool? Reflection { get; set; }
+
+    public bool ReflectionEnabled => Reflection ?? Dev;
+
     /// <summary>Crypto suite for a new dev network: eth or sm.</summary>
     public string DevSuite { get; set; } = "eth";
 
@@ -98,5 +103,6 @@ public sealed class NodeOptions
         ["--timeout-scale"] = $"{Section}:TimeoutScale",
         ["--tls-cert"] = $"{Section}:TlsCert",
         ["--tls-key"] = $"{Section}:TlsKey",
+        ["--reflection"] = $"{Section}:Reflection",
     };
 }

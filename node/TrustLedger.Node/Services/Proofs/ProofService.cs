@@ -19,6 +19,9 @@ namespace TrustLedger.Node.Services.Proofs;
 /// </summary>
 public sealed class ProofService(NodeRuntime runtime, CallerAuthenticator callers) : Proto.Api.V1.Proofs.ProofsBase
 {
+    /// <summary>Longer than any key a contract writes (ids are 64 hex digits); a 10 MB key is refused, not hashed and looked up.</summary>
+    private const int MaxStateKeyBytes = 1024;
+
     public override Task<InclusionProofResponse> GetInclusionProof(InclusionProofRequest request, ServerCallContext context)
     {
         var txId = WireMapping.ToHash(request.TxId, "tx_id");
@@ -60,6 +63,7 @@ public sealed class ProofService(NodeRuntime runtime, CallerAuthenticator caller
     public override async Task<StateProofResponse> GetStateProof(StateProofRequest request, ServerCallContext context)
     {
         if (request.Key.IsEmpty) throw RpcErrors.Invalid("key is empty");
+        if (request.Key.Length > MaxStateKeyBytes) throw RpcErrors.Invalid($"key is {request.Key.Length} bytes; state keys are at most {MaxStateKeyBytes}");
         var caller = callers.Authenticate(context);
         ReadAccess.Enforce(runtime.Ledger.ReadState(state => ReadPolicy.RawState(caller.ReaderAt(state))));
         var key = request.Key.ToByteArray();

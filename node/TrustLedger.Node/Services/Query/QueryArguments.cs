@@ -35,6 +35,10 @@ internal static class QueryArguments
     public static IReadOnlyList<string> Holding(IStateStore state, string role) =>
         [.. MembershipState.OrganisationIds(state).Where(id => MembershipState.HasRole(state, id, role))];
 
+    /// <summary>A list argument of at most <paramref name="max"/> entries (each entry costs a state read).</summary>
+    public static IReadOnlyList<string> List(IReadOnlyList<string> values, int max, string field) =>
+        values.Count <= max ? values : throw RpcErrors.Invalid($"{field} may name at most {max} entries, got {values.Count}");
+
     public static (ulong From, int Limit) Page(ulong from, uint limit)
     {
         if (limit > MaxLimit) throw RpcErrors.Invalid($"limit must be at most {MaxLimit}, got {limit}");

@@ -16,6 +16,9 @@ public sealed partial class QueryService
     public override Task<CaseStatistics> GetCaseStatistics(GetCaseStatisticsRequest request, ServerCallContext context)
     {
         var now = NowMs;
+        QueryArguments.List(request.Days, 366, "days");
+        QueryArguments.List(request.Months, 120, "months");
+        QueryArguments.List(request.Departments, (int)QueryArguments.MaxLimit, "departments");
         string[] days = request.Days.Count == 0 ? [Periods.Day(now)] : request.Days.Select(d => QueryArguments.Period(d, "yyyyMMdd", "days")).ToArray();
         string[] months = request.Months.Count == 0 ? [Periods.Month(now)] : request.Months.Select(m => QueryArguments.Period(m, "yyyyMM", "months")).ToArray();
         return ReadAsMember(context, "case statistics", state =>

@@ -59,6 +59,8 @@ public sealed partial class QueryService
 
     public override Task<PointsTotalsReport> GetPointsTotals(GetPointsTotalsRequest request, ServerCallContext context)
     {
+        QueryArguments.List(request.Stores, (int)QueryArguments.MaxLimit, "stores");
+        QueryArguments.List(request.Issuers, (int)QueryArguments.MaxLimit, "issuers");
         var now = NowMs;
         return ReadAsMember(context, "points totals", state =>
         {
