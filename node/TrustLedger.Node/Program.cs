@@ -45,6 +45,17 @@ catch (StartupRefusal refusal)
     Console.Error.WriteLine($"trustledger-node: {refusal.Message}");
     return 2;
 }
+catch (TrustLedger.Node.Core.Chain.ReplayMismatchException mismatch)
+{
+    // The node's own log fails the checks a peer's block would (invariant 9): never serve it.
+    Console.Error.WriteLine($"trustledger-node: the block log in {Path.GetFullPath(options.BlocksDir)} fails verification at height {mismatch.Height} ({mismatch.Message}); restore the data folder from a backup, or move the blocks folder away and let the node resync from its peers");
+    return 3;
+}
+catch (Exception e) when (e is InvalidOperationException or TrustLedger.Protocol.Crypto.KeyFiles.KeyFileException or TrustLedger.Protocol.Genesis.GenesisException or IOException)
+{
+    Console.Error.WriteLine($"trustledger-node: {e.Message}");
+    return 2;
+}
 builder.Services.AddSingleton(runtime);
 if (tls is not null) builder.Services.AddSingleton<ICertificateOrganisations>(tls.Pins);
 else builder.Services.TryAddSingleton<ICertificateOrganisations, NoCertificateOrganisations>();

@@ -56,4 +56,30 @@ public sealed class ChainReplayTests
         var error = Assert.Throws<ReplayMismatchException>(() => new ChainReplayer(fresh, _chain.Executor).Replay(forged));
         Assert.Contains("receipt 0", error.Message);
     }
+
+    /// <summary>Invariant 9: a node trusts its own log no more than a peer — a changed signature byte stops the replay at its block.</summary>
+    [Fact]
+    public void Replay_detects_a_transaction_whose_signature_was_altered_though_every_root_still_matches()
+    {
+        var block = _chain.Commit(_chain.Tx()).Block!;
+        var tx = block.Transactions[0];
+        var signature = (byte[])tx.Signature.Clone();
+        signature[10] ^= 0x01;
+        var tampered = SignedTransaction.Create(tx.Body, signature, _chain.Suite);
+        Assert.Equal(tx.Id, tampered.Id); // the id (and so every root) does not cover the signature bytes
+        var forged = new Block(block.Header, [tampered], block.Receipts, block.Commit);
+        var error = Assert.Throws<ReplayMismatchException>(() => new ChainReplayer(LedgerState.FromGenesis(_chain.Config), _chain.Executor).Replay(forged));
+        Assert.Equal(block.Height, error.Height);
+        Assert.Contains("signature", error.Message);
+    }
+
+    [Fact]
+    public void Replay_detects_a_block_whose_commit_certificate_was_altered()
+    {
+        var block = _chain.Commit(_chain.Tx()).Block!;
+        var unsigned = new Block(block.Header, block.Transactions, block.Receipts,
+            block.Commit with { Precommits = [] });
+        var error = Assert.Throws<ReplayMismatchException>(() => new ChainReplayer(LedgerState.FromGenesis(_chain.Config), _chain.Executor).Replay(unsigned));
+        Assert.Contains("commit certificate", error.Message);
+    }
 }
