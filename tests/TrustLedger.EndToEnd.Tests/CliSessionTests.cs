@@ -9,16 +9,24 @@ namespace TrustLedger.EndToEnd.Tests;
 /// <summary>The README's CLI session, run for real: the `tl` binary against a node process.</summary>
 public sealed class CliSessionTests(NodeFixture fixture, ITestOutputHelper output) : IClassFixture<NodeFixture>
 {
-    private async Task<(int Exit, string Out, string Err)> Tl(params string[] args)
+    private Task<(int Exit, string Out, string Err)> Tl(params string[] args) => TlWith(NodeProcess.Password, args);
+
+    /// <summary>Runs <c>tl</c> with stdin not a terminal and TL_KEY_PASSWORD set to <paramref name="password"/> (unset when null).</summary>
+    private async Task<(int Exit, string Out, string Err)> TlWith(string? password, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         info.ArgumentList.Add(BuiltOutputs.Find("sdk/TrustLedger.Cli", "tl.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.ArgumentList.Add("--node");
         info.ArgumentList.Add(fixture.Node.Endpoint);
         info.Environment["TL_KEY"] = fixture.Node.ClientKeyPath; // reads identify as the dev organisation, as from the repo root
-        info.Environment["TL_KEY_PASSWORD"] = NodeProcess.Password;
+        if (password is null) info.Environment.Remove("TL_KEY_PASSWORD");
+        else info.Environment["TL_KEY_PASSWORD"] = password;
         using var process = Process.Start(info)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -72,6 +80,39 @@ public sealed class CliSessionTests(NodeFixture fixture, ITestOutputHelper outpu
         Assert.Equal(1, refused.Exit);
         Assert.Contains("PermissionDenied", refused.Err);
         Assert.DoesNotContain("   at ", refused.Err); // one readable line, no stack trace
+    }
+
+    [Fact]
+    public async Task New_key_without_a_password_is_refused_in_one_line_and_nothing_is_written()
+    {
+        var path = Path.Combine(fixture.Node.DataDir, $"nopassword-{Guid.NewGuid():N}.key.json");
+
+        var refused = await TlWith(null, "key", "new", "--out", path);
+
+        Assert.Equal(1, refused.Exit);
+        var line = Assert.Single(refused.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var way in new[] { "TL_KEY_PASSWORD", "--password-file", "terminal", "--dev-password" })
+            Assert.Contains(way, line);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task New_key_takes_its_password_from_a_file_or_explicitly_the_dev_password()
+    {
+        var passwordFile = Path.Combine(fixture.Node.DataDir, $"password-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(passwordFile, "correct horse battery staple\n");
+        var fromFile = Path.Combine(fixture.Node.DataDir, $"file-{Guid.NewGuid():N}.key.json");
+        var dev = Path.Combine(fixture.Node.DataDir, $"dev-{Guid.NewGuid():N}.key.json");
+
+        Assert.Equal(0, (await TlWith(null, "key", "new", "--out", fromFile, "--password-file", passwordFile)).Exit);
+        Assert.Equal(0, (await TlWith(null, "key", "new", "--out", dev, "--dev-password")).Exit);
+
+        Assert.Equal(0, (await TlWith("correct horse battery staple", "key", "show", fromFile)).Exit);
+        Assert.Equal(1, (await TlWith(NodeProcess.Password, "key", "show", fromFile)).Exit); // not the dev password
+        Assert.Equal(0, (await TlWith(NodeProcess.Password, "key", "show", dev)).Exit);
+        var both = await TlWith(null, "key", "new", "--out", dev, "--force", "--dev-password", "--password-file", passwordFile);
+        Assert.Equal(1, both.Exit);
+        Assert.Contains("not both", both.Err);
     }
 
     [Fact]

@@ -62,12 +62,18 @@ internal static class CommonOptions
         return tls;
     }
 
-    /// <summary>The keystore password: TL_KEY_PASSWORD, else the dev password (with a note on stderr).</summary>
+    /// <summary>The password of dev networks' keys (<c>tl genesis dev</c>, <c>tlnet</c>, <c>tl demo</c>).</summary>
+    public const string DevPassword = "dev";
+
+    /// <summary>
+    /// The password that unlocks a keystore (and that <c>tl genesis dev</c> writes its keys with): TL_KEY_PASSWORD,
+    /// else the dev password with a note on stderr. <c>tl key new</c> never falls back: see <see cref="NewKeyPassword"/>.
+    /// </summary>
     public static string Password()
     {
         if (Environment.GetEnvironmentVariable("TL_KEY_PASSWORD") is { Length: > 0 } password) return password;
         Console.Error.WriteLine("note: TL_KEY_PASSWORD is not set; using the dev password. Set it for real keys.");
-        return "dev";
+        return DevPassword;
     }
 
     public static KeyPair LoadKey(string path) =>

@@ -14,17 +14,18 @@ internal static class KeyCommands
         suite.AcceptOnlyFromAmong("eth", "sm");
         var output = new Option<string>("--out", "-o") { Description = "Keystore file to write", Required = true };
         var force = new Option<bool>("--force") { Description = "Overwrite an existing file" };
-        var create = new Command("new", "Create a key pair and save it as an encrypted keystore (password from TL_KEY_PASSWORD)") { suite, output, force };
+        var passwordFile = new Option<string?>("--password-file") { Description = "File whose first line is the keystore password" };
+        var devPassword = new Option<bool>("--dev-password") { Description = $"Use the dev password \"{CommonOptions.DevPassword}\" (dev networks only)" };
+        var create = new Command("new", "Create a key pair and save it as an encrypted keystore (password from --password-file, " +
+            "TL_KEY_PASSWORD or a prompt on a terminal)") { suite, output, force, passwordFile, devPassword };
         create.SetGuardedAction((parse, _) =>
         {
             var path = parse.GetValue(output)!;
-            if (File.Exists(path))
-            {
-                if (!parse.GetValue(force)) throw new CliException($"{path} exists; pass --force to overwrite");
-                File.Delete(path);
-            }
+            if (File.Exists(path) && !parse.GetValue(force)) throw new CliException($"{path} exists; pass --force to overwrite");
+            var password = NewKeyPassword.Choose(parse.GetValue(passwordFile), parse.GetValue(devPassword));
+            if (File.Exists(path)) File.Delete(path);
             var key = CryptoSuites.Get(parse.GetValue(suite)!).GenerateKey();
-            KeyFile.Save(key, path, CommonOptions.Password());
+            KeyFile.Save(key, path, password);
             Print(parse, key, path);
             return Task.CompletedTask;
         });

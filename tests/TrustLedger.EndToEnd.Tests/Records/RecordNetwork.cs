@@ -17,7 +17,7 @@ namespace TrustLedger.EndToEnd.Tests.Records;
 /// Records are written into the node's default record folder, <c>{data}/records</c>, encrypted with the node's own
 /// data key and name secret (as the node writes them), so the tests can also check what the node stored.
 /// </summary>
-public abstract class RecordNetwork(string suite) : IAsyncLifetime
+public abstract class RecordNetwork(string suite, IReadOnlyDictionary<string, string>? environment = null) : IAsyncLifetime
 {
     public static readonly string[] DatasetFields = ["id", "head", "address", "members", "income"];
 
@@ -32,7 +32,7 @@ public abstract class RecordNetwork(string suite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Node = await NodeProcess.StartNew(suite: suite);
+        Node = await NodeProcess.StartNew(suite: suite, environment: environment);
         Owner = await TrustLedgerClient.ConnectAsync(Node.Endpoint, KeyFile.Load(Node.ClientKeyPath, NodeProcess.Password));
         Civil = await AddDepartment("civil-affairs", "Civil Affairs Bureau");
         Tax = await AddDepartment("tax-bureau", "Tax Bureau");
@@ -124,3 +124,14 @@ public abstract class RecordNetwork(string suite) : IAsyncLifetime
 public sealed class EthRecordNetwork() : RecordNetwork("eth");
 
 public sealed class SmRecordNetwork() : RecordNetwork("sm");
+
+/// <summary>A record network whose replay guard is small: 16 requests in all, 4 per organisation.</summary>
+public sealed class SmallGuardRecordNetwork() : RecordNetwork("eth", new Dictionary<string, string>
+{
+    ["TL_Node__Records__ReplayGuardCapacity"] = SmallGuardRecordNetwork.Capacity.ToString(),
+    ["TL_Node__Records__ReplayGuardPerOrganisation"] = SmallGuardRecordNetwork.Share.ToString(),
+})
+{
+    public const int Capacity = 16;
+    public const int Share = 4;
+}

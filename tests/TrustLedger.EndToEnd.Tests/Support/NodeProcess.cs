@@ -51,10 +51,15 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Set before the kill signal is sent, so callers can tell their failed call was the kill.</summary>
     public bool Killing { get; private set; }
 
-    public static async Task<NodeProcess> StartNew(ITestOutputHelper? output = null, string suite = "eth")
+    /// <summary>Extra environment of the node process, e.g. <c>TL_Node__Records__ReplayGuardCapacity</c>; set before <see cref="Start"/>.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
+    public static async Task<NodeProcess> StartNew(ITestOutputHelper? output = null, string suite = "eth",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "tl-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         var node = new NodeProcess(dir, output, suite);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) node.Environment[name] = value;
         await node.Start();
         return node;
     }
@@ -95,6 +100,7 @@ public sealed class NodeProcess : IAsyncDisposable
                      "--silo-port", _siloPort.ToString(), "--gateway-port", _gatewayPort.ToString() }.Concat(mode))
             info.ArgumentList.Add(arg);
         info.Environment["TL_KEY_PASSWORD"] = Password;
+        foreach (var (name, value) in Environment) info.Environment[name] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         void OnLine(string? line)
         {

@@ -17,6 +17,9 @@ public static class RecordExchangeSetup
         var options = configuration.GetSection(RecordsOptions.Section).Get<RecordsOptions>() ?? new RecordsOptions();
         if (options.RequestWindowSeconds <= 0 || options.CommitTimeoutSeconds <= 0)
             throw new InvalidOperationException($"{RecordsOptions.Section}: RequestWindowSeconds and CommitTimeoutSeconds must be positive");
+        if (options.ReplayGuardCapacity <= 0 || options.ReplayGuardShare <= 0 || options.ReplayGuardShare > options.ReplayGuardCapacity)
+            throw new InvalidOperationException($"{RecordsOptions.Section}: ReplayGuardCapacity must be positive and ReplayGuardPerOrganisation between 1 and it " +
+                $"(given {options.ReplayGuardCapacity} and {options.ReplayGuardShare})");
         services.AddSingleton(options);
         var secret = OwnerSecret.LoadOrCreate(options.SecretPath(node.DataDir), logger);
         services.AddSingleton(secret);
@@ -35,7 +38,8 @@ public static class RecordExchangeSetup
             logger.LogInformation("Serving records from the {Provider} store {Path}, encrypted at rest ({Cipher})",
                 options.Provider, Path.GetFullPath(path), suite == "sm" ? "SM4-GCM" : "AES-256-GCM");
         }
-        services.AddSingleton(sp => new RequestReplayGuard(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(options.RequestWindowSeconds)));
+        services.AddSingleton(sp => new RequestReplayGuard(sp.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(options.RequestWindowSeconds), options.ReplayGuardCapacity, options.ReplayGuardShare));
         services.AddSingleton<OwnTransactions>();
         services.AddSingleton<RecordServer>();
         return services;

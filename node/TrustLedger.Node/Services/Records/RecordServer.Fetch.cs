@@ -24,7 +24,7 @@ public sealed partial class RecordServer
         var suite = runtime.Chain.Suite;
         if (request.CheckShape(suite) is { } malformed) throw Refuse(StatusCode.InvalidArgument, malformed);
         var requester = suite.AddressOf(request.RequesterPublicKey);
-        Authenticate(request.VerifySignature(suite), requester, request.Nonce, request.TimestampMs, "record request");
+        Authenticate(requester, request.TimestampMs, () => request.VerifySignature(suite), request.Nonce, "record request");
 
         var grantSalt = RecordSalts.ForGrant(suite, secret.Bytes, runtime.Chain.ChainId, request.GrantId);
         var keyHash = RecordHashes.RecordKeyHash(suite.Hash, grantSalt, request.DatasetId, request.RecordKey);

@@ -22,7 +22,7 @@ public sealed partial class RecordServer
         var suite = runtime.Chain.Suite;
         if (request.CheckShape(suite) is { } malformed) throw Refuse(StatusCode.InvalidArgument, malformed);
         var signer = suite.AddressOf(request.SignerPublicKey);
-        Authenticate(request.VerifySignature(suite), signer, request.Nonce, request.TimestampMs, "purge request");
+        Authenticate(signer, request.TimestampMs, () => request.VerifySignature(suite), request.Nonce, "purge request");
 
         var purgeHash = PurgeKeyHash(request.DatasetId, request.RecordKey);
         var existing = runtime.Ledger.ReadState(state => CheckPurge(state, request, signer, purgeHash));

@@ -22,7 +22,7 @@ public sealed partial class RecordServer
         if (request.CheckShape(suite) is { } malformed) throw Refuse(StatusCode.InvalidArgument, malformed);
         if (!IsJsonObject(request.RecordJson)) throw Refuse(StatusCode.InvalidArgument, "record_json must be a UTF-8 JSON object");
         var signer = suite.AddressOf(request.SignerPublicKey);
-        Authenticate(request.VerifySignature(suite), signer, request.Nonce, request.TimestampMs, "put request");
+        Authenticate(signer, request.TimestampMs, () => request.VerifySignature(suite), request.Nonce, "put request");
 
         var purgeHash = PurgeKeyHash(request.DatasetId, request.RecordKey);
         runtime.Ledger.ReadState(state => CheckPut(state, request, signer, purgeHash));

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using TrustLedger.Contracts.Abstractions;
+using TrustLedger.Contracts.Membership;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Protocol.Primitives;
 using TrustLedger.Protocol.Records;
@@ -18,12 +19,21 @@ public sealed partial class RecordServer(
 {
     private TimeSpan CommitTimeout => TimeSpan.FromSeconds(options.CommitTimeoutSeconds);
 
-    /// <summary>Signature first, then freshness: an unsigned request cannot use up nonces.</summary>
-    private void Authenticate(bool signatureValid, Address signer, byte[] nonce, long timestampMs, string what)
+    /// <summary>
+    /// Cheap checks first: the signer must be an active member key (committed state), then the timestamp must be in
+    /// the window, and only then is the signature verified and a replay-guard slot taken — so outsiders, stale and
+    /// forged requests cost no signature check or slot. The chain id is inside the signed bytes: a request for
+    /// another chain fails the signature. Returns the signer's organisation.
+    /// </summary>
+    private string Authenticate(Address signer, long timestampMs, Func<bool> verifySignature, byte[] nonce, string what)
     {
-        if (!signatureValid)
+        var organisation = runtime.Ledger.ReadState(state => MembershipState.OrganisationOf(state, signer))
+            ?? throw Refuse(StatusCode.PermissionDenied, $"key {signer} is not an active key of any organisation in this network");
+        if (replay.CheckTimestamp(timestampMs) is { } stale) throw stale;
+        if (!verifySignature())
             throw Refuse(StatusCode.Unauthenticated, $"the {what} signature does not verify for the given public key on chain {runtime.Chain.ChainId}");
-        if (replay.Admit(signer, nonce, timestampMs) is { } stale) throw stale;
+        if (replay.Admit(organisation, signer, nonce, timestampMs) is { } refused) throw refused;
+        return organisation;
     }
 
     /// <summary>Block height and time a transaction submitted now would be judged at, as admission judges it.</summary>

@@ -29,6 +29,18 @@ public sealed class RecordsOptions
     /// <summary>How far a request's timestamp may be from this node's clock, either way.</summary>
     public int RequestWindowSeconds { get; set; } = 300;
 
+    /// <summary>Signed requests the replay guard remembers at once, across all organisations.</summary>
+    public int ReplayGuardCapacity { get; set; } = 200_000;
+
+    /// <summary>
+    /// Of those, how many one organisation may hold; default <see cref="ReplayGuardCapacity"/> / 8, so one member
+    /// flooding the node cannot use up the guard for the others.
+    /// </summary>
+    public int? ReplayGuardPerOrganisation { get; set; }
+
+    /// <summary>The per-organisation share in effect.</summary>
+    public int ReplayGuardShare => ReplayGuardPerOrganisation ?? Math.Max(1, ReplayGuardCapacity / 8);
+
     /// <summary>How long a request waits for its access (or purge) receipt to commit before giving up, serving nothing.</summary>
     public int CommitTimeoutSeconds { get; set; } = 30;
 
