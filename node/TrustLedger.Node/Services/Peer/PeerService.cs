@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using TrustLedger.Consensus.Messages;
+using TrustLedger.Node.Core.Access;
 using TrustLedger.Node.Core.Consensus;
 using TrustLedger.Node.Hosting;
 using TrustLedger.Node.Peers;
@@ -77,8 +78,8 @@ public sealed class PeerService(NodeRuntime runtime, TimeProvider time, ICertifi
     {
         if (context.GetHttpContext().Connection.ClientCertificate is not { } certificate) return null; // plaintext (dev, --insecure-plaintext)
         var organisation = certificates.OrganisationOf(certificate);
-        var runs = runtime.Ledger.ReadState(state => MembershipState.Validators(state).Sets.SelectMany(set => set.Validators)
-            .Any(v => v.Organisation == organisation && runtime.Chain.Suite.AddressOf(v.PublicKey.Span) == sender));
+        var runs = organisation is not null && runtime.Ledger.ReadState(state =>
+            ValidatorOwnership.Runs(MembershipState.Validators(state), runtime.Chain.Suite, organisation, sender));
         return runs ? null : $"validator {sender} is not run by organisation '{organisation}', whose certificate carries this connection";
     }
 }
